@@ -170,3 +170,8 @@ export type LifeSituation = z.infer<typeof LifeSituation>;
 export type ServicePath = z.infer<typeof ServicePath>;
 export type Region = z.infer<typeof Region>;
 export type HelpNumber = z.infer<typeof HelpNumber>;
+
+/** Display names of the shared service kinds, also indexed by search ("neuvola", "hemvård"). */
+export const ServiceKindLabel = z.strictObject({ id: z.enum(SERVICE_KINDS), names: LocalizedText });
+export const ServiceKindLabels = z.array(ServiceKindLabel);
+export type ServiceKindLabel = z.infer<typeof ServiceKindLabel>;

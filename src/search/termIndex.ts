@@ -1,0 +1,196 @@
+import Fuse from 'fuse.js';
+import type { Language } from '../content/vocabulary.js';
+import { splitCompound, type CompoundVocabulary } from './compounds.js';
+import { contentWords, fold, words, type QueryWord } from './normalise.js';
+
+/** A searchable text of a document and how much a hit in it counts (a name counts more than a description). */
+export interface IndexedField {
+    readonly text: string;
+    readonly weight: number;
+}
+
+/** One way a query word was understood: an index term, and how sure we are that the resident meant it. */
+interface TermMatch {
+    readonly term: string;
+    readonly similarity: number;
+}
+
+/** Similarity given to the different ways a word can reach an index term; exact beats split beats prefix beats typo. */
+const SIMILARITY = { exact: 1, compoundPart: 0.9, prefix: 0.85, fuzzy: 0.8 } as const;
+/** Fuse.js bitap threshold for typo tolerance over index terms: 0 exact … 1 anything. */
+const FUZZY_THRESHOLD = 0.34;
+const MIN_PREFIX = 4;
+const MAX_PREFIX_EXPANSIONS = 12;
+
+export interface ScoredDocument {
+    readonly index: number;
+    /** 0..1: the share of the query's weight that this document explains. */
+    readonly score: number;
+}
+
+/**
+ * An inverted index over the documents of one language, with fuse.js for typos. Ranking is weighted term overlap
+ * normalised by the query's own weight, so a score reads as "how much of what the resident wrote this explains".
+ */
+export class TermIndex implements CompoundVocabulary {
+    private readonly postings = new Map<string, Map<number, number>>();
+    private readonly surfaceWords = new Set<string>();
+    private readonly idf = new Map<string, number>();
+    private readonly sortedTerms: string[];
+    private readonly fuzzyByInitial = new Map<string, Fuse<string>>();
+    private readonly maxWeight: number;
+    private readonly unknownWordWeight: number;
+
+    constructor(
+        readonly language: Language,
+        documents: readonly (readonly IndexedField[])[],
+    ) {
+        let maxWeight = 0;
+        documents.forEach((fields, index) => {
+            for (const field of fields) {
+                maxWeight = Math.max(maxWeight, field.weight);
+                for (const word of words(field.text)) this.surfaceWords.add(fold(word));
+                for (const { term } of contentWords(field.text, language)) this.post(term, index, field.weight);
+            }
+        });
+        this.maxWeight = maxWeight || 1;
+        const idfs: number[] = [];
+        for (const [term, docs] of this.postings) {
+            const idf = Math.log(1 + documents.length / docs.size);
+            this.idf.set(term, idf);
+            idfs.push(idf);
+        }
+        idfs.sort((a, b) => a - b);
+        // A word the catalogue has never seen still counts against a match, but less than a rare known term would.
+        this.unknownWordWeight = (idfs[Math.floor(idfs.length / 2)] ?? 1) * 0.6;
+        this.sortedTerms = [...this.postings.keys()].sort();
+        const byInitial = new Map<string, string[]>();
+        for (const term of this.sortedTerms) {
+            const bucket = byInitial.get(term[0] ?? '') ?? [];
+            bucket.push(term);
+            byInitial.set(term[0] ?? '', bucket);
+        }
+        for (const [initial, terms] of byInitial) {
+            this.fuzzyByInitial.set(
+                initial,
+                new Fuse(terms, { includeScore: true, threshold: FUZZY_THRESHOLD, ignoreLocation: true, minMatchCharLength: 3 }),
+            );
+        }
+    }
+
+    get vocabularySize(): number {
+        return this.postings.size;
+    }
+
+    hasTerm(term: string): boolean {
+        return this.postings.has(term);
+    }
+
+    hasWord(foldedWord: string): boolean {
+        return this.surfaceWords.has(foldedWord);
+    }
+
+    /** Documents ranked by how well they explain the query; documents that explain nothing are left out. */
+    search(text: string): { documents: ScoredDocument[]; matchedWords: number; queryWords: number } {
+        const queryWords = contentWords(text, this.language);
+        const totals = new Map<number, number>();
+        let queryWeight = 0;
+        let matchedWords = 0;
+        for (const queryWord of queryWords) {
+            const understood = this.understand(queryWord);
+            if (understood.length === 0) {
+                queryWeight += this.unknownWordWeight;
+                continue;
+            }
+            matchedWords++;
+            // A compound's pieces share the weight of the one word the resident typed.
+            const groups = groupPieces(understood);
+            let wordWeight = 0;
+            const wordScores = new Map<number, number>();
+            for (const alternatives of groups) {
+                wordWeight += Math.max(...alternatives.map((match) => this.idfOf(match.term))) / groups.length;
+                const pieceScores = new Map<number, number>();
+                for (const match of alternatives) {
+                    const idf = this.idfOf(match.term);
+                    for (const [doc, fieldWeight] of this.postings.get(match.term) ?? []) {
+                        const value = match.similarity * idf * fieldWeight;
+                        if (value > (pieceScores.get(doc) ?? 0)) pieceScores.set(doc, value);
+                    }
+                }
+                for (const [doc, value] of pieceScores) wordScores.set(doc, (wordScores.get(doc) ?? 0) + value / groups.length);
+            }
+            queryWeight += wordWeight;
+            for (const [doc, value] of wordScores) totals.set(doc, (totals.get(doc) ?? 0) + value);
+        }
+        const norm = queryWeight * this.maxWeight;
+        const documents = [...totals]
+            .map(([index, total]) => ({ index, score: norm > 0 ? Math.min(1, total / norm) : 0 }))
+            .sort((a, b) => b.score - a.score || a.index - b.index);
+        return { documents, matchedWords, queryWords: queryWords.length };
+    }
+
+    /** Ways a query word reaches the index; pieces of a split compound are returned as separate groups. */
+    private understand(queryWord: QueryWord): TermMatch[][] {
+        if (this.postings.has(queryWord.term)) return [[{ term: queryWord.term, similarity: SIMILARITY.exact }]];
+        const pieces = splitCompound(queryWord.word, this.language, this);
+        if (pieces.length > 0) return pieces.map((term) => [{ term, similarity: SIMILARITY.compoundPart }]);
+        const nearby = [...this.prefixMatches(queryWord.term), ...this.fuzzyMatches(queryWord.term)];
+        return nearby.length > 0 ? [nearby] : [];
+    }
+
+    private prefixMatches(term: string): TermMatch[] {
+        if (term.length < MIN_PREFIX) return [];
+        const matches: TermMatch[] = [];
+        // Index terms that continue the typed word ("terveys" → "terveysasem").
+        let low = 0;
+        let high = this.sortedTerms.length;
+        while (low < high) {
+            const middle = (low + high) >> 1;
+            if ((this.sortedTerms[middle] ?? '') < term) low = middle + 1;
+            else high = middle;
+        }
+        for (let i = low; i < this.sortedTerms.length && matches.length < MAX_PREFIX_EXPANSIONS; i++) {
+            const candidate = this.sortedTerms[i] ?? '';
+            if (!candidate.startsWith(term)) break;
+            matches.push({ term: candidate, similarity: SIMILARITY.prefix * Math.sqrt(term.length / candidate.length) });
+        }
+        // The longest index term the typed word starts with ("hammaslaakariaik" → "hammaslaakar").
+        for (let length = term.length - 1; length >= MIN_PREFIX; length--) {
+            const candidate = term.slice(0, length);
+            if (this.postings.has(candidate)) {
+                matches.push({ term: candidate, similarity: SIMILARITY.prefix * Math.sqrt(length / term.length) });
+                break;
+            }
+        }
+        return matches;
+    }
+
+    private fuzzyMatches(term: string): TermMatch[] {
+        if (term.length < MIN_PREFIX) return [];
+        const fuse = this.fuzzyByInitial.get(term[0] ?? '');
+        if (!fuse) return [];
+        return fuse.search(term.slice(0, 32), { limit: 3 }).map(({ item, score = 1 }) => ({
+            term: item,
+            similarity:
+                SIMILARITY.fuzzy * (1 - score) * (Math.min(item.length, term.length) / Math.max(item.length, term.length)),
+        }));
+    }
+
+    private idfOf(term: string): number {
+        return this.idf.get(term) ?? this.unknownWordWeight;
+    }
+
+    private post(term: string, index: number, weight: number): void {
+        let docs = this.postings.get(term);
+        if (!docs) {
+            docs = new Map();
+            this.postings.set(term, docs);
+        }
+        if (weight > (docs.get(index) ?? 0)) docs.set(index, weight);
+    }
+}
+
+/** `understand` returns one group per compound piece, or a single group of alternatives. */
+function groupPieces(understood: TermMatch[][]): TermMatch[][] {
+    return understood.filter((group) => group.length > 0);
+}
