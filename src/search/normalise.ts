@@ -1,4 +1,4 @@
-import snowball, { type Stemmer } from 'snowball-stemmers';
+import { newStemmer, type Stemmer } from 'snowball-stemmers';
 import type { Language } from '../content/vocabulary.js';
 import { isStopword } from './stopwords.js';
 
@@ -8,7 +8,7 @@ const stemmers = new Map<Language, Stemmer>();
 function stemmerFor(language: Language): Stemmer {
     let stemmer = stemmers.get(language);
     if (!stemmer) {
-        stemmer = snowball.newStemmer(SNOWBALL_NAMES[language]);
+        stemmer = newStemmer(SNOWBALL_NAMES[language]);
         stemmers.set(language, stemmer);
     }
     return stemmer;

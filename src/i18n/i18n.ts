@@ -1,0 +1,32 @@
+import i18next, { type TFunction, type i18n } from 'i18next';
+import { LANGUAGES, type Language } from '../content/vocabulary.js';
+import en from './locales/en.json' with { type: 'json' };
+import fi from './locales/fi.json' with { type: 'json' };
+import sv from './locales/sv.json' with { type: 'json' };
+
+export const LOCALE_RESOURCES: Record<Language, Record<string, unknown>> = { fi, sv, en };
+export const DEFAULT_LANGUAGE: Language = 'fi';
+
+/** One i18next instance per app (not the global one), so tests and servers never share language state. */
+export function createI18n(): i18n {
+    const instance = i18next.createInstance();
+    void instance.init({
+        initAsync: false,
+        lng: DEFAULT_LANGUAGE,
+        fallbackLng: DEFAULT_LANGUAGE,
+        supportedLngs: [...LANGUAGES],
+        resources: Object.fromEntries(LANGUAGES.map((language) => [language, { translation: LOCALE_RESOURCES[language] }])),
+        // Texts go to chat channels and cards, not into HTML: escaping would show "&amp;" to residents.
+        interpolation: { escapeValue: false },
+        returnNull: false,
+    });
+    return instance;
+}
+
+export type Translate = TFunction;
+
+/** Maps a Bot Framework locale ("sv-FI", "en-US") to one of our languages, if it is one. */
+export function languageOfLocale(locale: string | undefined): Language | undefined {
+    const prefix = locale?.slice(0, 2).toLowerCase();
+    return (LANGUAGES as readonly string[]).includes(prefix ?? '') ? (prefix as Language) : undefined;
+}

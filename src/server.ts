@@ -1,0 +1,53 @@
+import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import restify, { type Request, type Response, type Server } from 'restify';
+import type { Catalogue } from './content/catalogue.js';
+import { LANGUAGES, type Language } from './content/vocabulary.js';
+
+export interface ServerDependencies {
+    readonly catalogue: Catalogue;
+    readonly adapter: CloudAdapter;
+    readonly bot: ActivityHandler;
+}
+
+/** Builds the HTTP server with every route; `src/index.ts` only wires it up and listens. */
+export function createServer(deps: ServerDependencies): Server {
+    const server = restify.createServer({ name: 'luotsi' });
+    server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }));
+
+    server.post('/api/messages', async (req: Request, res: Response) => {
+        const problem = activityProblem(req.body);
+        if (problem) {
+            res.send(400, { error: problem });
+            return;
+        }
+        await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+    });
+
+    server.get('/healthz', (_req: Request, res: Response) => {
+        res.send(200, health(deps.catalogue));
+    });
+
+    return server;
+}
+
+/** What /healthz reports: enough for monitoring to see that the right catalogue is loaded in every language. */
+export function health(catalogue: Catalogue) {
+    const perLanguage = (count: (language: Language) => number) =>
+        Object.fromEntries(LANGUAGES.map((language) => [language, count(language)]));
+    return {
+        status: 'ok',
+        contentVersion: catalogue.region.contentVersion,
+        services: perLanguage((language) => catalogue.services.filter((service) => service.names[language]).length),
+        lifeSituations: perLanguage(
+            (language) => catalogue.lifeSituations.filter((situation) => situation.names[language]).length,
+        ),
+    };
+}
+
+/** botbuilder answers a body without an activity type with a 500; we say what is wrong instead. */
+function activityProblem(body: unknown): string | undefined {
+    if (!body || typeof body !== 'object' || Array.isArray(body)) return 'body must be a Bot Framework activity (JSON object)';
+    const { type } = body as { type?: unknown };
+    if (typeof type !== 'string' || type === '') return 'activity type is missing';
+    return undefined;
+}
