@@ -8,7 +8,7 @@ import { TermIndex, type IndexedField } from './termIndex.js';
  * Below this score nothing is "matched": the resident gets service counselling instead of random services.
  * Calibrated on test/fixtures/search-eval.jsonl with `npm run eval:search` (see the README).
  */
-export const MATCH_THRESHOLD = 0.3;
+export const MATCH_THRESHOLD = 0.35;
 /** Results weaker than this share of the best one are noise next to it. */
 const RELATIVE_FLOOR = 0.35;
 export const DEFAULT_LIMIT = 5;
@@ -105,11 +105,11 @@ export class ServiceSearch {
         const w = SERVICE_FIELD_WEIGHTS;
         const kindName = this.catalogue.kinds.get(service.kind)?.names[language];
         return [
-            { text: service.names[language], weight: w.name },
-            ...(service.alternativeNames?.[language] ?? []).map((text) => ({ text, weight: w.alternativeName })),
-            ...service.synonyms[language].map((text) => ({ text, weight: w.synonym })),
-            ...(kindName ? [{ text: kindName, weight: w.kind }] : []),
-            ...service.keywords[language].map((text) => ({ text, weight: w.keyword })),
+            { text: service.names[language], weight: w.name, phrase: true },
+            ...(service.alternativeNames?.[language] ?? []).map((text) => ({ text, weight: w.alternativeName, phrase: true })),
+            ...service.synonyms[language].map((text) => ({ text, weight: w.synonym, phrase: true })),
+            ...(kindName ? [{ text: kindName, weight: w.kind, phrase: true }] : []),
+            ...service.keywords[language].map((text) => ({ text, weight: w.keyword, phrase: true })),
             { text: service.summary[language], weight: w.summary },
             { text: service.description[language], weight: w.description },
         ];
@@ -119,8 +119,8 @@ export class ServiceSearch {
 function situationFields(situation: LifeSituation, language: Language): IndexedField[] {
     const w = SITUATION_FIELD_WEIGHTS;
     return [
-        { text: situation.names[language], weight: w.name },
-        ...situation.keywords[language].map((text) => ({ text, weight: w.keyword })),
+        { text: situation.names[language], weight: w.name, phrase: true },
+        ...situation.keywords[language].map((text) => ({ text, weight: w.keyword, phrase: true })),
         { text: situation.intro[language], weight: w.intro },
     ];
 }

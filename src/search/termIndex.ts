@@ -7,6 +7,8 @@ import { contentWords, fold, words, type QueryWord } from './normalise.js';
 export interface IndexedField {
     readonly text: string;
     readonly weight: number;
+    /** A short field (name, synonym, keyword) whose words belong together: matching all of it is strong evidence. */
+    readonly phrase?: boolean;
 }
 
 /** One way a query word was understood: an index term, and how sure we are that the resident meant it. */
@@ -20,11 +22,20 @@ const SIMILARITY = { exact: 1, compoundPart: 0.9, prefix: 0.85, fuzzy: 0.8 } as 
 /** Fuse.js bitap threshold for typo tolerance over index terms: 0 exact … 1 anything. */
 const FUZZY_THRESHOLD = 0.34;
 const MIN_PREFIX = 4;
+/** Share of a score that depends on covering a whole phrase of the document rather than scattered words. */
+const PHRASE_SHARE = 0.5;
+/**
+ * Unknown words beyond this many stop lowering the score: a long story ("naapurin lapset on illalla yksin…")
+ * is full of words no catalogue has, and that says nothing against the words it does match.
+ */
+const MAX_COUNTED_UNKNOWN_WORDS = 2;
+/** Evidence (in units of one exact, rare name match) at which a document counts as matched on evidence alone. */
+const EVIDENCE_SCALE = 7;
 const MAX_PREFIX_EXPANSIONS = 12;
 
 export interface ScoredDocument {
     readonly index: number;
-    /** 0..1: the share of the query's weight that this document explains. */
+    /** 0..1: how well this document explains the query (see `search`). */
     readonly score: number;
 }
 
@@ -34,6 +45,8 @@ export interface ScoredDocument {
  */
 export class TermIndex implements CompoundVocabulary {
     private readonly postings = new Map<string, Map<number, number>>();
+    /** Per document, the term sets of its phrase fields. */
+    private readonly phrases: (readonly (readonly string[])[])[] = [];
     private readonly surfaceWords = new Set<string>();
     private readonly idf = new Map<string, number>();
     private readonly sortedTerms: string[];
@@ -47,11 +60,15 @@ export class TermIndex implements CompoundVocabulary {
     ) {
         let maxWeight = 0;
         documents.forEach((fields, index) => {
+            const phrases: string[][] = [];
             for (const field of fields) {
                 maxWeight = Math.max(maxWeight, field.weight);
                 for (const word of words(field.text)) this.surfaceWords.add(fold(word));
-                for (const { term } of contentWords(field.text, language)) this.post(term, index, field.weight);
+                const terms = contentWords(field.text, language).map(({ term }) => term);
+                for (const term of terms) this.post(term, index, field.weight);
+                if (field.phrase && terms.length > 0) phrases.push([...new Set(terms)]);
             }
+            this.phrases.push(phrases);
         });
         this.maxWeight = maxWeight || 1;
         const idfs: number[] = [];
@@ -61,8 +78,8 @@ export class TermIndex implements CompoundVocabulary {
             idfs.push(idf);
         }
         idfs.sort((a, b) => a - b);
-        // A word the catalogue has never seen still counts against a match, but less than a rare known term would.
-        this.unknownWordWeight = (idfs[Math.floor(idfs.length / 2)] ?? 1) * 0.6;
+        // A word the catalogue has never seen counts against a match like a typical known word would.
+        this.unknownWordWeight = idfs[Math.floor((idfs.length - 1) / 2)] ?? 1;
         this.sortedTerms = [...this.postings.keys()].sort();
         const byInitial = new Map<string, string[]>();
         for (const term of this.sortedTerms) {
@@ -94,12 +111,14 @@ export class TermIndex implements CompoundVocabulary {
     search(text: string): { documents: ScoredDocument[]; matchedWords: number; queryWords: number } {
         const queryWords = contentWords(text, this.language);
         const totals = new Map<number, number>();
+        const understoodTerms = new Map<string, number>();
         let queryWeight = 0;
         let matchedWords = 0;
+        let unknownWords = 0;
         for (const queryWord of queryWords) {
             const understood = this.understand(queryWord);
             if (understood.length === 0) {
-                queryWeight += this.unknownWordWeight;
+                unknownWords++;
                 continue;
             }
             matchedWords++;
@@ -108,6 +127,9 @@ export class TermIndex implements CompoundVocabulary {
             let wordWeight = 0;
             const wordScores = new Map<number, number>();
             for (const alternatives of groups) {
+                for (const match of alternatives) {
+                    understoodTerms.set(match.term, Math.max(match.similarity, understoodTerms.get(match.term) ?? 0));
+                }
                 wordWeight += Math.max(...alternatives.map((match) => this.idfOf(match.term))) / groups.length;
                 const pieceScores = new Map<number, number>();
                 for (const match of alternatives) {
@@ -122,11 +144,34 @@ export class TermIndex implements CompoundVocabulary {
             queryWeight += wordWeight;
             for (const [doc, value] of wordScores) totals.set(doc, (totals.get(doc) ?? 0) + value);
         }
+        queryWeight += Math.min(unknownWords, MAX_COUNTED_UNKNOWN_WORDS) * this.unknownWordWeight;
         const norm = queryWeight * this.maxWeight;
         const documents = [...totals]
-            .map(([index, total]) => ({ index, score: norm > 0 ? Math.min(1, total / norm) : 0 }))
+            .map(([index, total]) => {
+                const explained = norm > 0 ? Math.min(1, total / norm) : 0;
+                const completeness = this.phraseCompleteness(index, understoodTerms);
+                const phraseFactor = 1 - PHRASE_SHARE + PHRASE_SHARE * completeness;
+                // Short queries are judged by the share they explain; long stories also by how much they explain
+                // in absolute terms, since two or three solid matches in a long story are as telling as one in a short.
+                const evidence = (total / this.maxWeight) * phraseFactor;
+                return { index, score: Math.max(explained * phraseFactor, 1 - Math.exp(-evidence / EVIDENCE_SCALE)) };
+            })
             .sort((a, b) => b.score - a.score || a.index - b.index);
         return { documents, matchedWords, queryWords: queryWords.length };
+    }
+
+    /**
+     * How completely the query covers one of the document's phrases (1 = every word of some name or synonym).
+     * "uusiminen" alone half-covers "reseptin uusiminen"; "hammaslääkäri" covers "hammaslääkäri" whole.
+     */
+    private phraseCompleteness(index: number, understood: ReadonlyMap<string, number>): number {
+        let best = 0;
+        for (const phrase of this.phrases[index] ?? []) {
+            let covered = 0;
+            for (const term of phrase) covered += understood.get(term) ?? 0;
+            best = Math.max(best, covered / phrase.length);
+        }
+        return best;
     }
 
     /** Ways a query word reaches the index; pieces of a split compound are returned as separate groups. */
