@@ -20,10 +20,15 @@ async function main(): Promise<void> {
     const bot = new LuotsiBot({ catalogue, search, i18n });
     const server = createServer({ catalogue, adapter, bot });
     if (!config.botAuth.MicrosoftAppId && !isLoopback(config.host)) {
-        logger.warn('no MicrosoftAppId: /api/messages accepts unauthenticated requests; bind to loopback or configure Azure Bot credentials', { host: config.host });
+        logger.warn(
+            'no MicrosoftAppId: /api/messages accepts unauthenticated requests; bind to loopback or configure Azure Bot credentials',
+            { host: config.host },
+        );
     }
     server.listen(config.port, config.host, () => {
-        console.log(`Luotsi listening on ${server.url} (content ${catalogue.region.contentVersion}, ${catalogue.services.length} services)`);
+        console.log(
+            `Luotsi listening on ${server.url} (content ${catalogue.region.contentVersion}, ${catalogue.services.length} services)`,
+        );
     });
 }
 

@@ -16,7 +16,9 @@ export function createConsoleLogger(): Logger {
 }
 
 /** For tests: keeps what was logged so a test can assert on it. */
-export function createMemoryLogger(): Logger & { readonly entries: { level: string; message: string; fields?: Record<string, unknown> }[] } {
+export function createMemoryLogger(): Logger & {
+    readonly entries: { level: string; message: string; fields?: Record<string, unknown> }[];
+} {
     const entries: { level: string; message: string; fields?: Record<string, unknown> }[] = [];
     return {
         entries,

@@ -23,7 +23,7 @@ export function createServer(deps: ServerDependencies): Server {
         await deps.adapter.process(req, res, (context) => deps.bot.run(context));
     });
 
-    server.get('/healthz', (_req: Request, res: Response) => {
+    server.get('/healthz', async (_req: Request, res: Response) => {
         res.send(200, health(deps.catalogue));
     });
 
@@ -46,7 +46,8 @@ export function health(catalogue: Catalogue) {
 
 /** botbuilder answers a body without an activity type with a 500; we say what is wrong instead. */
 function activityProblem(body: unknown): string | undefined {
-    if (!body || typeof body !== 'object' || Array.isArray(body)) return 'body must be a Bot Framework activity (JSON object)';
+    if (!body || typeof body !== 'object' || Array.isArray(body))
+        return 'body must be a Bot Framework activity (JSON object)';
     const { type } = body as { type?: unknown };
     if (typeof type !== 'string' || type === '') return 'activity type is missing';
     return undefined;

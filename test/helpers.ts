@@ -55,7 +55,11 @@ export interface ProcessResult {
 }
 
 /** Runs an npm script's entry point as its own process, the way `npm run` would, with optional stdin. */
-export function runScript(script: string, args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<ProcessResult> {
+export function runScript(
+    script: string,
+    args: string[],
+    options: { input?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<ProcessResult> {
     return new Promise((resolve, reject) => {
         const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
             cwd: ROOT,
@@ -109,7 +113,12 @@ function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 /** A stand-in for the Bot Framework channel: collects the activities the bot sends to its serviceUrl. */
-export async function startChannelListener(): Promise<{ serviceUrl: string; received: Record<string, unknown>[]; next(): Promise<Record<string, unknown>>; close(): Promise<void> }> {
+export async function startChannelListener(): Promise<{
+    serviceUrl: string;
+    received: Record<string, unknown>[];
+    next(): Promise<Record<string, unknown>>;
+    close(): Promise<void>;
+}> {
     const received: Record<string, unknown>[] = [];
     const waiting: ((activity: Record<string, unknown>) => void)[] = [];
     const server = http.createServer((req, res) => {

@@ -1,6 +1,32 @@
 import type { Service } from '../content/schema.js';
 
-const SYLLABLES = ['jär', 'vi', 'kos', 'ke', 'la', 'har', 'ju', 'vaa', 'ra', 'ran', 'ta', 'ky', 'lä', 'sal', 'mi', 'tun', 'tu', 'ri', 'lah', 'ti', 'nie', 'mi', 'suo', 'pel', 'to'];
+const SYLLABLES = [
+    'jär',
+    'vi',
+    'kos',
+    'ke',
+    'la',
+    'har',
+    'ju',
+    'vaa',
+    'ra',
+    'ran',
+    'ta',
+    'ky',
+    'lä',
+    'sal',
+    'mi',
+    'tun',
+    'tu',
+    'ri',
+    'lah',
+    'ti',
+    'nie',
+    'mi',
+    'suo',
+    'pel',
+    'to',
+];
 
 /** Deterministic pseudo-random numbers, so every benchmark run measures the same catalogue. */
 function random(seed: number): () => number {

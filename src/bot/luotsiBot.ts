@@ -40,7 +40,8 @@ export class LuotsiBot extends ActivityHandler {
         const detected = detectLanguage(text);
         const outcome = this.deps.search.search(text, detected?.confident ? detected.language : 'auto');
         // Unclear one-word texts that matched nothing are answered in the channel's language, not a guess.
-        const replyLanguage = outcome.matched || detected?.confident ? outcome.language : (localeLanguage ?? outcome.language);
+        const replyLanguage =
+            outcome.matched || detected?.confident ? outcome.language : (localeLanguage ?? outcome.language);
         const t = this.deps.i18n.getFixedT(replyLanguage);
         await context.sendActivity(searchReplyText(outcome, this.deps.catalogue, t));
     }

@@ -14,7 +14,13 @@ export function searchReplyText(outcome: SearchOutcome, catalogue: Catalogue, t:
     }
     const lines = [t('search.intro')];
     outcome.services.slice(0, 3).forEach(({ service }, i) => {
-        lines.push(t('search.serviceLine', { index: i + 1, name: service.names[language], summary: service.summary[language] }));
+        lines.push(
+            t('search.serviceLine', {
+                index: i + 1,
+                name: service.names[language],
+                summary: service.summary[language],
+            }),
+        );
         const phoneChannel = service.channels.find((channel) => channel.type === 'phone');
         if (phoneChannel?.type === 'phone') lines.push(`   ${formatPhone(phoneChannel.phone, t)}`);
         if (service.demo) lines.push(`   ${t('demo.marker')}`);

@@ -73,7 +73,8 @@ async function measure(engine: Engine, size: number): Promise<Run> {
         if (performance.now() > budgetEnds) break;
     }
     timings.sort((a, b) => a - b);
-    const percentile = (p: number) => timings[Math.min(timings.length - 1, Math.floor((p / 100) * timings.length))] ?? 0;
+    const percentile = (p: number) =>
+        timings[Math.min(timings.length - 1, Math.floor((p / 100) * timings.length))] ?? 0;
     return {
         engine,
         services: size,
@@ -88,13 +89,19 @@ async function measure(engine: Engine, size: number): Promise<Run> {
 function measureInChild(engine: Engine, services: number): Promise<Run> {
     const script = fileURLToPath(import.meta.url);
     return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', script, '--engine', engine, '--services', String(services)], {
-            cwd: path.resolve(path.dirname(script), '../..'),
-            stdio: ['ignore', 'pipe', 'inherit'],
-        });
+        const child = spawn(
+            process.execPath,
+            ['--import', 'tsx', script, '--engine', engine, '--services', String(services)],
+            {
+                cwd: path.resolve(path.dirname(script), '../..'),
+                stdio: ['ignore', 'pipe', 'inherit'],
+            },
+        );
         let output = '';
         child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-        child.on('close', (code) => (code === 0 ? resolve(JSON.parse(output) as Run) : reject(new Error(`${engine}/${services} exited ${code}`))));
+        child.on('close', (code) =>
+            code === 0 ? resolve(JSON.parse(output) as Run) : reject(new Error(`${engine}/${services} exited ${code}`)),
+        );
     });
 }
 

@@ -8,7 +8,8 @@ import { toSearchJson, type SearchJson } from '../search/searchJson.js';
 import { parseSearchRequest } from '../search/searchRequest.js';
 import { ServiceSearch } from '../search/serviceSearch.js';
 
-const USAGE = 'usage: npm run --silent search -- [--lang fi|sv|en|auto] [--json] [--content DIR] "query"\n' +
+const USAGE =
+    'usage: npm run --silent search -- [--lang fi|sv|en|auto] [--json] [--content DIR] "query"\n' +
     '       npm run --silent search -- --json --batch < queries.jsonl';
 
 async function main(): Promise<number> {
@@ -50,7 +51,8 @@ async function main(): Promise<number> {
 function table(json: SearchJson): string {
     const header = `"${json.query}" (${json.lang}) – ${json.matched ? `${json.results.length} result(s)` : 'no match'}`;
     const rows = json.results.map(
-        (result, i) => `${i + 1}. ${result.score.toFixed(3)}  ${result.kind.padEnd(22)} ${result.name}  [${result.serviceId}]`,
+        (result, i) =>
+            `${i + 1}. ${result.score.toFixed(3)}  ${result.kind.padEnd(22)} ${result.name}  [${result.serviceId}]`,
     );
     return [header, ...rows].join('\n');
 }

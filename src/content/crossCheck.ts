@@ -11,12 +11,14 @@ export function crossCheck(content: {
     kinds: readonly ServiceKindLabel[];
     services: readonly LocatedService[];
     lifeSituations: readonly LocatedSituation[];
+    /** Ids and kinds of every service entry, valid or not: references to a broken entry are not reported twice. */
+    declared: { ids: ReadonlySet<string>; kinds: ReadonlySet<string> };
 }): ContentProblem[] {
     return [
         ...checkKindLabels(content.kinds),
-        ...checkServices(content.services, content.region),
-        ...checkLifeSituations(content.lifeSituations, new Set(content.services.map(({ service }) => service.id))),
-        ...checkRegion(content.region, content.services),
+        ...checkServices(content.services, content.region, content.declared.kinds),
+        ...checkLifeSituations(content.lifeSituations, content.declared.ids),
+        ...checkRegion(content.region, content.services, content.declared.ids),
     ];
 }
 
@@ -29,30 +31,46 @@ function checkKindLabels(kinds: readonly ServiceKindLabel[]): ContentProblem[] {
     }));
     const labelled = new Set(kinds.map((kind) => kind.id));
     for (const kind of SERVICE_KINDS) {
-        if (!labelled.has(kind)) problems.push({ file, entryId: kind, message: 'the shared service kind has no names' });
+        if (!labelled.has(kind))
+            problems.push({ file, entryId: kind, message: 'the shared service kind has no names' });
     }
     return problems;
 }
 
-function checkServices(services: readonly LocatedService[], region: Region): ContentProblem[] {
+function checkServices(
+    services: readonly LocatedService[],
+    region: Region,
+    declaredKinds: ReadonlySet<string>,
+): ContentProblem[] {
     const problems: ContentProblem[] = [];
     const firstFile = new Map<string, string>();
     const municipalities = new Set(region.municipalities.map((municipality) => municipality.id));
     for (const { file, service } of services) {
         const entryId = service.id;
         const earlier = firstFile.get(service.id);
-        if (earlier) problems.push({ file, entryId, field: 'id', message: `duplicate service id (first in ${earlier})` });
+        if (earlier)
+            problems.push({ file, entryId, field: 'id', message: `duplicate service id (first in ${earlier})` });
         else firstFile.set(service.id, file);
 
         for (const channelId of duplicates(service.channels.map((channel) => channel.id))) {
             problems.push({ file, entryId, field: 'channels', message: `duplicate channel id "${channelId}"` });
         }
         if (service.area === 'municipalities' && service.municipalities.length === 0) {
-            problems.push({ file, entryId, field: 'municipalities', message: 'area is "municipalities" but none are listed' });
+            problems.push({
+                file,
+                entryId,
+                field: 'municipalities',
+                message: 'area is "municipalities" but none are listed',
+            });
         }
         for (const municipality of service.municipalities) {
             if (!municipalities.has(municipality)) {
-                problems.push({ file, entryId, field: 'municipalities', message: `unknown municipality "${municipality}"` });
+                problems.push({
+                    file,
+                    entryId,
+                    field: 'municipalities',
+                    message: `unknown municipality "${municipality}"`,
+                });
             }
         }
         service.channels.forEach((channel, index) => {
@@ -66,20 +84,23 @@ function checkServices(services: readonly LocatedService[], region: Region): Con
             }
         });
     }
-    const kindsInUse = new Set(services.map(({ service }) => service.kind));
     for (const kind of SERVICE_KINDS) {
-        if (!kindsInUse.has(kind)) problems.push({ file: 'services/', message: `no service of kind "${kind}"` });
+        if (!declaredKinds.has(kind)) problems.push({ file: 'services/', message: `no service of kind "${kind}"` });
     }
     return problems;
 }
 
-function checkLifeSituations(situations: readonly LocatedSituation[], serviceIds: ReadonlySet<string>): ContentProblem[] {
+function checkLifeSituations(
+    situations: readonly LocatedSituation[],
+    serviceIds: ReadonlySet<string>,
+): ContentProblem[] {
     const problems: ContentProblem[] = [];
     const seen = new Map<string, string>();
     for (const { file, situation } of situations) {
         const entryId = situation.id;
         const earlier = seen.get(situation.id);
-        if (earlier) problems.push({ file, entryId, field: 'id', message: `duplicate life situation (first in ${earlier})` });
+        if (earlier)
+            problems.push({ file, entryId, field: 'id', message: `duplicate life situation (first in ${earlier})` });
         else seen.set(situation.id, file);
 
         for (const questionId of duplicates(situation.questions.map((question) => question.id))) {
@@ -90,7 +111,12 @@ function checkLifeSituations(situations: readonly LocatedSituation[], serviceIds
         );
         situation.questions.forEach((question, index) => {
             for (const optionId of duplicates(question.options.map((option) => option.id))) {
-                problems.push({ file, entryId, field: `questions[${index}].options`, message: `duplicate option id "${optionId}"` });
+                problems.push({
+                    file,
+                    entryId,
+                    field: `questions[${index}].options`,
+                    message: `duplicate option id "${optionId}"`,
+                });
             }
         });
         for (const pathId of duplicates(situation.paths.map((servicePath) => servicePath.id))) {
@@ -101,7 +127,12 @@ function checkLifeSituations(situations: readonly LocatedSituation[], serviceIds
             for (const [questionId, optionIds] of Object.entries(servicePath.when)) {
                 const options = optionsByQuestion.get(questionId);
                 if (!options) {
-                    problems.push({ file, entryId, field: `${field}.when`, message: `unknown question "${questionId}"` });
+                    problems.push({
+                        file,
+                        entryId,
+                        field: `${field}.when`,
+                        message: `unknown question "${questionId}"`,
+                    });
                     continue;
                 }
                 for (const optionId of optionIds.filter((optionId) => !options.has(optionId))) {
@@ -135,18 +166,32 @@ function checkLifeSituations(situations: readonly LocatedSituation[], serviceIds
         }
     }
     for (const id of LIFE_SITUATION_IDS) {
-        if (!seen.has(id)) problems.push({ file: 'life-situations/', entryId: id, message: 'life situation is missing' });
+        if (!seen.has(id))
+            problems.push({ file: 'life-situations/', entryId: id, message: 'life situation is missing' });
     }
     return problems;
 }
 
-function checkRegion(region: Region, services: readonly LocatedService[]): ContentProblem[] {
+function checkRegion(
+    region: Region,
+    services: readonly LocatedService[],
+    declaredIds: ReadonlySet<string>,
+): ContentProblem[] {
     const { serviceId } = region.serviceCounselling;
     const service = services.find((located) => located.service.id === serviceId)?.service;
     const field = 'serviceCounselling.serviceId';
-    if (!service) return [{ file: 'region.json', entryId: region.id, field, message: `unknown service "${serviceId}"` }];
+    if (!service && declaredIds.has(serviceId)) return [];
+    if (!service)
+        return [{ file: 'region.json', entryId: region.id, field, message: `unknown service "${serviceId}"` }];
     if (service.kind !== 'service-counselling') {
-        return [{ file: 'region.json', entryId: region.id, field, message: `"${serviceId}" is not a service-counselling service` }];
+        return [
+            {
+                file: 'region.json',
+                entryId: region.id,
+                field,
+                message: `"${serviceId}" is not a service-counselling service`,
+            },
+        ];
     }
     return [];
 }

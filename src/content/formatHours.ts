@@ -5,9 +5,10 @@ import type { Phone, ServiceHours } from './schema.js';
 export function formatHours(hours: ServiceHours, t: TFunction): string {
     if ('alwaysOpen' in hours) return t('hours.alwaysOpen');
     const rows = hours.weekly.map((row) => {
-        const days = row.dayTo && row.dayTo !== row.dayFrom
-            ? `${t(`weekday.${row.dayFrom}`)}–${t(`weekday.${row.dayTo}`)}`
-            : t(`weekday.${row.dayFrom}`);
+        const days =
+            row.dayTo && row.dayTo !== row.dayFrom
+                ? `${t(`weekday.${row.dayFrom}`)}–${t(`weekday.${row.dayTo}`)}`
+                : t(`weekday.${row.dayFrom}`);
         return `${days} ${row.from}–${row.to}`;
     });
     if (hours.closedOnPublicHolidays) rows.push(t('hours.closedOnHolidays'));

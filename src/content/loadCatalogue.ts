@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { createCatalogue, type Catalogue } from './catalogue.js';
 import { ContentError, languageOfPath, type ContentProblem } from './contentProblem.js';
 import { crossCheck } from './crossCheck.js';
-import { HelpNumbers, LifeSituation, Region, ServiceFile, ServiceKindLabels } from './schema.js';
+import { HelpNumbers, LifeSituation, Region, Service, ServiceFile, ServiceKindLabels } from './schema.js';
 
 interface Parsed<T> {
     readonly value?: T;
@@ -22,10 +22,23 @@ export async function checkContent(contentDir: string): Promise<{ catalogue?: Ca
     const region = take(await parseFile(contentDir, 'region.json', Region));
     const helpNumbers = take(await parseFile(contentDir, 'help-numbers.json', HelpNumbers));
     const kinds = take(await parseFile(contentDir, 'service-kinds.json', ServiceKindLabels));
-    const services = [];
+    const services: { file: string; service: Service }[] = [];
+    // Broken entries still declare their id and kind, so one typo does not cascade into "unknown service" everywhere.
+    const declared = { ids: new Set<string>(), kinds: new Set<string>() };
     for (const file of await jsonFilesIn(contentDir, 'services', problems)) {
-        const inFile = take(await parseFile(contentDir, file, ServiceFile)) ?? [];
-        services.push(...inFile.map((service) => ({ file, service })));
+        const entries = take(await parseFile(contentDir, file, ServiceFile)) ?? [];
+        entries.forEach((entry, index) => {
+            if (typeof entry.id === 'string') declared.ids.add(entry.id);
+            if (typeof entry.kind === 'string') declared.kinds.add(entry.kind);
+            const result = Service.safeParse(entry);
+            if (result.success) services.push({ file, service: result.data });
+            else
+                problems.push(
+                    ...result.error.issues.map((issue) =>
+                        problemFromIssue(file, entries, { ...issue, path: [index, ...issue.path] }),
+                    ),
+                );
+        });
     }
     const lifeSituations = [];
     for (const file of await jsonFilesIn(contentDir, 'life-situations', problems)) {
@@ -34,7 +47,7 @@ export async function checkContent(contentDir: string): Promise<{ catalogue?: Ca
     }
 
     if (!region || !helpNumbers || !kinds) return { problems };
-    problems.push(...crossCheck({ region, kinds, services, lifeSituations }));
+    problems.push(...crossCheck({ region, kinds, services, lifeSituations, declared }));
     if (problems.length > 0) return { problems };
     return {
         problems,
@@ -107,7 +120,8 @@ function describeIssue(issue: z.core.$ZodIssue, value: unknown, language: string
     if (issue.code === 'invalid_value' && issue.path.at(-1) === 'kind') {
         return `"${String(value)}" is not one of the shared service kinds`;
     }
-    if (issue.code === 'invalid_value') return `"${String(value)}" is not allowed; use one of: ${issue.values.join(', ')}`;
+    if (issue.code === 'invalid_value')
+        return `"${String(value)}" is not allowed; use one of: ${issue.values.join(', ')}`;
     return issue.message;
 }
 

@@ -158,7 +158,8 @@ export const HelpNumber = z.strictObject({
 });
 
 export const HelpNumbers = z.array(HelpNumber).min(1);
-export const ServiceFile = z.array(Service);
+/** A services file is a list of entries, each checked on its own so one broken entry is reported, not the file. */
+export const ServiceFile = z.array(z.looseObject({ id: z.unknown(), kind: z.unknown() }));
 
 export type LocalizedText = z.infer<typeof LocalizedText>;
 export type LocalizedWords = z.infer<typeof LocalizedWords>;

@@ -15,7 +15,9 @@ export function createI18n(): i18n {
         lng: DEFAULT_LANGUAGE,
         fallbackLng: DEFAULT_LANGUAGE,
         supportedLngs: [...LANGUAGES],
-        resources: Object.fromEntries(LANGUAGES.map((language) => [language, { translation: LOCALE_RESOURCES[language] }])),
+        resources: Object.fromEntries(
+            LANGUAGES.map((language) => [language, { translation: LOCALE_RESOURCES[language] }]),
+        ),
         // Texts go to chat channels and cards, not into HTML: escaping would show "&amp;" to residents.
         interpolation: { escapeValue: false },
         returnNull: false,

@@ -40,7 +40,11 @@ export async function readEvalSet(file: string): Promise<EvalCase[]> {
 }
 
 /** Top-1/top-3 accuracy per language over in-scope cases and the share of out-of-scope cases the engine rejects. */
-export function evaluate(engine: string, cases: readonly EvalCase[], answer: (c: EvalCase) => EngineAnswer): EngineFigures {
+export function evaluate(
+    engine: string,
+    cases: readonly EvalCase[],
+    answer: (c: EvalCase) => EngineAnswer,
+): EngineFigures {
     const perLanguage = Object.fromEntries(
         LANGUAGES.map((language) => [language, { queries: 0, top1: 0, top3: 0 }]),
     ) as Record<Language, LanguageFigures>;
@@ -61,13 +65,19 @@ export function evaluate(engine: string, cases: readonly EvalCase[], answer: (c:
         figures.queries++;
         if (kinds.slice(0, 1).some((kind) => acceptable.has(kind))) figures.top1++;
         if (kinds.slice(0, 3).some((kind) => acceptable.has(kind))) figures.top3++;
-        else misses.push({ lang: evalCase.lang, text: evalCase.text, expected: evalCase.kinds, got: kinds.slice(0, 3) });
+        else
+            misses.push({ lang: evalCase.lang, text: evalCase.text, expected: evalCase.kinds, got: kinds.slice(0, 3) });
     }
     for (const figures of Object.values(perLanguage)) {
         figures.top1 = ratio(figures.top1, figures.queries);
         figures.top3 = ratio(figures.top3, figures.queries);
     }
-    return { engine, perLanguage, outOfScope: { queries: outOfScope, rejectionRate: ratio(rejected, outOfScope) }, misses };
+    return {
+        engine,
+        perLanguage,
+        outOfScope: { queries: outOfScope, rejectionRate: ratio(rejected, outOfScope) },
+        misses,
+    };
 }
 
 function ratio(count: number, total: number): number {

@@ -30,11 +30,7 @@ export function words(text: string): string[] {
  * Applied after stemming, because the Finnish and Swedish stemmers need ä, ö and å to find suffixes.
  */
 export function fold(word: string): string {
-    return word
-        .replace(/[äå]/g, 'a')
-        .replace(/ö/g, 'o')
-        .normalize('NFD')
-        .replace(/\p{M}/gu, '');
+    return word.replace(/[äå]/g, 'a').replace(/ö/g, 'o').normalize('NFD').replace(/\p{M}/gu, '');
 }
 
 /** The form a word is indexed and looked up by: stemmed in its language, then folded. */

@@ -11,7 +11,9 @@ export const SearchRequest = z.object({
 });
 
 /** Parses a batch line; a bad line yields a message for `{"error": …}` instead of stopping the batch. */
-export function parseSearchRequest(line: string): { lang: z.infer<typeof SearchRequest>['lang']; text: string } | { error: string } {
+export function parseSearchRequest(
+    line: string,
+): { lang: z.infer<typeof SearchRequest>['lang']; text: string } | { error: string } {
     let raw: unknown;
     try {
         raw = JSON.parse(line);

@@ -106,7 +106,11 @@ export class ServiceSearch {
         const kindName = this.catalogue.kinds.get(service.kind)?.names[language];
         return [
             { text: service.names[language], weight: w.name, phrase: true },
-            ...(service.alternativeNames?.[language] ?? []).map((text) => ({ text, weight: w.alternativeName, phrase: true })),
+            ...(service.alternativeNames?.[language] ?? []).map((text) => ({
+                text,
+                weight: w.alternativeName,
+                phrase: true,
+            })),
             ...service.synonyms[language].map((text) => ({ text, weight: w.synonym, phrase: true })),
             ...(kindName ? [{ text: kindName, weight: w.kind, phrase: true }] : []),
             ...service.keywords[language].map((text) => ({ text, weight: w.keyword, phrase: true })),

@@ -22,6 +22,8 @@ const SIMILARITY = { exact: 1, compoundPart: 0.9, prefix: 0.85, fuzzy: 0.8 } as 
 /** Fuse.js bitap threshold for typo tolerance over index terms: 0 exact … 1 anything. */
 const FUZZY_THRESHOLD = 0.34;
 const MIN_PREFIX = 4;
+/** How much the less telling pieces of a split compound add to its most telling one. */
+const OTHER_PIECES_SHARE = 0.25;
 /** Share of a score that depends on covering a whole phrase of the document rather than scattered words. */
 const PHRASE_SHARE = 0.5;
 /**
@@ -90,7 +92,12 @@ export class TermIndex implements CompoundVocabulary {
         for (const [initial, terms] of byInitial) {
             this.fuzzyByInitial.set(
                 initial,
-                new Fuse(terms, { includeScore: true, threshold: FUZZY_THRESHOLD, ignoreLocation: true, minMatchCharLength: 3 }),
+                new Fuse(terms, {
+                    includeScore: true,
+                    threshold: FUZZY_THRESHOLD,
+                    ignoreLocation: true,
+                    minMatchCharLength: 3,
+                }),
             );
         }
     }
@@ -122,24 +129,17 @@ export class TermIndex implements CompoundVocabulary {
                 continue;
             }
             matchedWords++;
-            // A compound's pieces share the weight of the one word the resident typed.
-            const groups = groupPieces(understood);
-            let wordWeight = 0;
+            const pieces = understood.map((alternatives) => this.scorePiece(alternatives, understoodTerms));
+            // A split compound is one word: its most telling piece carries it, the other pieces add a little
+            // ("hammaslääkäri|ajan" is about dentists even where no text says "aika").
+            const wordWeight = Math.max(...pieces.map((piece) => piece.weight));
             const wordScores = new Map<number, number>();
-            for (const alternatives of groups) {
-                for (const match of alternatives) {
-                    understoodTerms.set(match.term, Math.max(match.similarity, understoodTerms.get(match.term) ?? 0));
-                }
-                wordWeight += Math.max(...alternatives.map((match) => this.idfOf(match.term))) / groups.length;
-                const pieceScores = new Map<number, number>();
-                for (const match of alternatives) {
-                    const idf = this.idfOf(match.term);
-                    for (const [doc, fieldWeight] of this.postings.get(match.term) ?? []) {
-                        const value = match.similarity * idf * fieldWeight;
-                        if (value > (pieceScores.get(doc) ?? 0)) pieceScores.set(doc, value);
-                    }
-                }
-                for (const [doc, value] of pieceScores) wordScores.set(doc, (wordScores.get(doc) ?? 0) + value / groups.length);
+            const docs = new Set(pieces.flatMap((piece) => [...piece.scores.keys()]));
+            for (const doc of docs) {
+                const values = pieces.map((piece) => piece.scores.get(doc) ?? 0).sort((a, b) => b - a);
+                const [best = 0, ...rest] = values;
+                const combined = best + OTHER_PIECES_SHARE * rest.reduce((sum, value) => sum + value, 0);
+                wordScores.set(doc, Math.min(wordWeight * this.maxWeight, combined));
             }
             queryWeight += wordWeight;
             for (const [doc, value] of wordScores) totals.set(doc, (totals.get(doc) ?? 0) + value);
@@ -174,6 +174,20 @@ export class TermIndex implements CompoundVocabulary {
         return best;
     }
 
+    /** The best value each document gets from one word (or compound piece) and its alternatives. */
+    private scorePiece(alternatives: readonly TermMatch[], understood: Map<string, number>) {
+        const scores = new Map<number, number>();
+        for (const match of alternatives) {
+            understood.set(match.term, Math.max(match.similarity, understood.get(match.term) ?? 0));
+            const idf = this.idfOf(match.term);
+            for (const [doc, fieldWeight] of this.postings.get(match.term) ?? []) {
+                const value = match.similarity * idf * fieldWeight;
+                if (value > (scores.get(doc) ?? 0)) scores.set(doc, value);
+            }
+        }
+        return { weight: Math.max(...alternatives.map((match) => this.idfOf(match.term))), scores };
+    }
+
     /** Ways a query word reaches the index; pieces of a split compound are returned as separate groups. */
     private understand(queryWord: QueryWord): TermMatch[][] {
         if (this.postings.has(queryWord.term)) return [[{ term: queryWord.term, similarity: SIMILARITY.exact }]];
@@ -197,7 +211,10 @@ export class TermIndex implements CompoundVocabulary {
         for (let i = low; i < this.sortedTerms.length && matches.length < MAX_PREFIX_EXPANSIONS; i++) {
             const candidate = this.sortedTerms[i] ?? '';
             if (!candidate.startsWith(term)) break;
-            matches.push({ term: candidate, similarity: SIMILARITY.prefix * Math.sqrt(term.length / candidate.length) });
+            matches.push({
+                term: candidate,
+                similarity: SIMILARITY.prefix * Math.sqrt(term.length / candidate.length),
+            });
         }
         // The longest index term the typed word starts with ("hammaslaakariaik" → "hammaslaakar").
         for (let length = term.length - 1; length >= MIN_PREFIX; length--) {
@@ -217,7 +234,9 @@ export class TermIndex implements CompoundVocabulary {
         return fuse.search(term.slice(0, 32), { limit: 3 }).map(({ item, score = 1 }) => ({
             term: item,
             similarity:
-                SIMILARITY.fuzzy * (1 - score) * (Math.min(item.length, term.length) / Math.max(item.length, term.length)),
+                SIMILARITY.fuzzy *
+                (1 - score) *
+                (Math.min(item.length, term.length) / Math.max(item.length, term.length)),
         }));
     }
 
@@ -233,9 +252,4 @@ export class TermIndex implements CompoundVocabulary {
         }
         if (weight > (docs.get(index) ?? 0)) docs.set(index, weight);
     }
-}
-
-/** `understand` returns one group per compound piece, or a single group of alternatives. */
-function groupPieces(understood: TermMatch[][]): TermMatch[][] {
-    return understood.filter((group) => group.length > 0);
 }

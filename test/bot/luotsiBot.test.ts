@@ -6,9 +6,7 @@ import { realCatalogue, realSearch } from '../helpers.js';
 
 async function newAdapter(locale = 'fi-FI') {
     const bot = new LuotsiBot({ catalogue: await realCatalogue(), search: await realSearch(), i18n: createI18n() });
-    const adapter = new TestAdapter((context) => bot.run(context));
-    adapter.locale = locale;
-    return adapter;
+    return new TestAdapter((context) => bot.run(context), { locale });
 }
 
 function textOf(activity: Partial<Activity>): string {

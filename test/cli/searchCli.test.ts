@@ -41,7 +41,10 @@ describe('search CLI', () => {
         ].join('\n');
         const result = await runScript(SEARCH, ['--json', '--batch'], { input });
         expect(result.code, result.stderr).to.equal(0);
-        const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as SearchLine);
+        const lines = result.stdout
+            .trim()
+            .split('\n')
+            .map((line) => JSON.parse(line) as SearchLine);
         expect(lines).to.have.lengthOf(6);
         expect(lines[0]).to.include({ lang: 'sv', matched: true });
         expect(lines[0]!.results![0]!.kind).to.equal('dental-care');

@@ -31,12 +31,23 @@ describe('content check', () => {
         expect(catalogue!.lifeSituations.map((situation) => situation.id)).to.have.members([...LIFE_SITUATION_IDS]);
     });
 
-    it('should mark every fictional local service as demo and give it an impossible 000 number', async () => {
+    it('should give demo services only impossible 000 numbers or real national help numbers', async () => {
         const { catalogue } = await checkContent(CONTENT_DIR);
+        const national = new Set(
+            catalogue!.helpNumbers.flatMap((help) => [
+                help.phone.number,
+                ...Object.values(help.phoneByLanguage ?? {}).map((phone) => phone.number),
+            ]),
+        );
         for (const service of catalogue!.services) {
-            const phones = service.channels.flatMap((channel) => ('phone' in channel && channel.phone ? [channel.phone.number] : []));
-            if (service.demo) phones.forEach((number) => expect(number, service.id).to.match(/^000 /));
-            else phones.forEach((number) => expect(number, service.id).not.to.match(/^000 /));
+            const phones = service.channels.flatMap((channel) =>
+                'phone' in channel && channel.phone ? [channel.phone.number] : [],
+            );
+            for (const number of phones) {
+                if (service.demo)
+                    expect(/^000 /.test(number) || national.has(number), `${service.id} ${number}`).to.equal(true);
+                else expect(national.has(number), `${service.id} ${number}`).to.equal(true);
+            }
         }
     });
 
@@ -58,17 +69,19 @@ describe('content check', () => {
             }),
         );
         expect(problems).to.have.lengthOf(1);
-        expect(problems[0]).to.match(/entry "national-medical-helpline-116117": field summary\.en: language en: must not be empty$/);
+        expect(problems[0]).to.match(
+            /entry "national-medical-helpline-116117": field summary\.en: language en: must not be empty$/,
+        );
     });
 
     it('should reject a kind that is not in the shared list', async () => {
         const problems = await problemsAfter((dir) =>
             editJson<Json[]>(path.join(dir, SERVICES_FILE), (services) => {
-                services[0]!.kind = 'hospital';
+                services.find((service) => service.id === 'demo-health-station-koskela')!.kind = 'hospital';
             }),
         );
         expect(problems).to.deep.equal([
-            `${SERVICES_FILE}: entry "national-emergency-112": field kind: "hospital" is not one of the shared service kinds`,
+            `${SERVICES_FILE}: entry "demo-health-station-koskela": field kind: "hospital" is not one of the shared service kinds`,
         ]);
     });
 
@@ -101,8 +114,12 @@ describe('content check', () => {
                 situation.paths[0].when = { [question]: ['no-such-option'], 'no-such-question': ['x'] };
             }),
         );
-        expect(problems.some((line) => /field paths\[0\]\.when\.[a-z-]+: unknown option "no-such-option"$/.test(line))).to.equal(true);
-        expect(problems).to.include(`${FAMILIES_FILE}: entry "families-with-children": field paths[0].when: unknown question "no-such-question"`);
+        expect(
+            problems.some((line) => /field paths\[0\]\.when\.[a-z-]+: unknown option "no-such-option"$/.test(line)),
+        ).to.equal(true);
+        expect(problems).to.include(
+            `${FAMILIES_FILE}: entry "families-with-children": field paths[0].when: unknown question "no-such-question"`,
+        );
     });
 
     it('should require the last path to be the default one', async () => {
@@ -139,7 +156,9 @@ describe('content check', () => {
             }),
         );
         expect(problems).to.include(`${SERVICES_FILE}: entry "national-emergency-112": unknown field(s): colour`);
-        expect(problems.some((line) => line.endsWith('field municipalities: unknown municipality "atlantis"'))).to.equal(true);
+        expect(
+            problems.some((line) => line.endsWith('field municipalities: unknown municipality "atlantis"')),
+        ).to.equal(true);
     });
 
     describe('npm run content:check', () => {

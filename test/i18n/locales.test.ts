@@ -15,7 +15,9 @@ function leafKeys(value: unknown, prefix = ''): Map<string, unknown> {
 }
 
 describe('locale files', () => {
-    const keysByLanguage = Object.fromEntries(LANGUAGES.map((language) => [language, leafKeys(LOCALE_RESOURCES[language])]));
+    const keysByLanguage = Object.fromEntries(
+        LANGUAGES.map((language) => [language, leafKeys(LOCALE_RESOURCES[language])]),
+    );
     const allKeys = new Set(LANGUAGES.flatMap((language) => [...keysByLanguage[language]!.keys()]));
 
     for (const language of LANGUAGES) {
@@ -32,7 +34,8 @@ describe('locale files', () => {
         const placeholders = (text: unknown) => [...String(text).matchAll(/{{(\w+)}}/g)].map((m) => m[1]).sort();
         for (const key of allKeys) {
             const fi = placeholders(keysByLanguage.fi!.get(key));
-            for (const language of LANGUAGES) expect(placeholders(keysByLanguage[language]!.get(key)), `${language} ${key}`).to.deep.equal(fi);
+            for (const language of LANGUAGES)
+                expect(placeholders(keysByLanguage[language]!.get(key)), `${language} ${key}`).to.deep.equal(fi);
         }
     });
 });

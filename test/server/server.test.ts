@@ -1,6 +1,15 @@
 import { expect } from 'chai';
 import path from 'node:path';
-import { copyOfContent, editJson, removeDir, runScript, startChannelListener, startServer, tempDir, type RunningServer } from '../helpers.js';
+import {
+    copyOfContent,
+    editJson,
+    removeDir,
+    runScript,
+    startChannelListener,
+    startServer,
+    tempDir,
+    type RunningServer,
+} from '../helpers.js';
 
 function messageActivity(serviceUrl: string, text: string, locale = 'fi-FI') {
     return {
@@ -106,7 +115,9 @@ describe('server', () => {
     });
 
     it('should refuse to start on invalid configuration', async () => {
-        const result = await runScript('src/index.ts', [], { env: { PORT: 'eighty', MicrosoftAppId: 'app-id-without-password' } });
+        const result = await runScript('src/index.ts', [], {
+            env: { PORT: 'eighty', MicrosoftAppId: 'app-id-without-password' },
+        });
         expect(result.code).to.equal(1);
         expect(result.stderr).to.include('PORT:');
         expect(result.stderr).to.include('MicrosoftAppPassword: is required');
