@@ -1,3 +1,4 @@
+import damerauLevenshtein from 'damerau-levenshtein';
 import Fuse from 'fuse.js';
 import type { Language } from '../content/vocabulary.js';
 import { splitCompound, type CompoundVocabulary } from './compounds.js';
@@ -22,6 +23,9 @@ const SIMILARITY = { exact: 1, compoundPart: 0.9, prefix: 0.85, fuzzy: 0.8 } as 
 /** Fuse.js bitap threshold for typo tolerance over index terms: 0 exact … 1 anything. */
 const FUZZY_THRESHOLD = 0.34;
 const MIN_PREFIX = 4;
+const FUZZY_CANDIDATES = 8;
+/** Below this edit similarity a candidate is another word, not a typo ("deposit" for "dentsit"). */
+const MIN_EDIT_SIMILARITY = 0.6;
 /** How much the less telling pieces of a split compound add to its most telling one. */
 const OTHER_PIECES_SHARE = 0.25;
 /** Share of a score that depends on covering a whole phrase of the document rather than scattered words. */
@@ -227,17 +231,21 @@ export class TermIndex implements CompoundVocabulary {
         return matches;
     }
 
+    /**
+     * Typos: fuse.js finds candidate terms (bitap tolerates insertions and deletions anywhere), then the
+     * Damerau-Levenshtein similarity ranks them, since residents' most common slip, two swapped letters
+     * ("dentsit"), is a single edit there and a poor bitap match.
+     */
     private fuzzyMatches(term: string): TermMatch[] {
         if (term.length < MIN_PREFIX) return [];
         const fuse = this.fuzzyByInitial.get(term[0] ?? '');
         if (!fuse) return [];
-        return fuse.search(term.slice(0, 32), { limit: 3 }).map(({ item, score = 1 }) => ({
-            term: item,
-            similarity:
-                SIMILARITY.fuzzy *
-                (1 - score) *
-                (Math.min(item.length, term.length) / Math.max(item.length, term.length)),
-        }));
+        return fuse
+            .search(term.slice(0, 32), { limit: FUZZY_CANDIDATES })
+            .map(({ item }) => ({ term: item, similarity: SIMILARITY.fuzzy * damerauLevenshtein(term, item).similarity }))
+            .filter((match) => match.similarity >= SIMILARITY.fuzzy * MIN_EDIT_SIMILARITY)
+            .sort((a, b) => b.similarity - a.similarity)
+            .slice(0, 3);
     }
 
     private idfOf(term: string): number {
