@@ -49,6 +49,16 @@ export function splitCompound(word: string, language: Language, vocabulary: Comp
 function knownTerm(piece: string, language: Language, vocabulary: CompoundVocabulary): string | undefined {
     const folded = fold(piece);
     if (vocabulary.hasWord(folded)) return termOf(piece, language);
+    // A stem is a beginning of its word, so a piece none of whose beginnings is an index term cannot stem to one;
+    // checking that first spares stemming dozens of candidate pieces per word.
+    if (!startsWithTerm(folded, vocabulary)) return undefined;
     const term = termOf(piece, language);
     return vocabulary.hasTerm(term) ? term : undefined;
+}
+
+function startsWithTerm(folded: string, vocabulary: CompoundVocabulary): boolean {
+    for (let length = folded.length; length >= MIN_PART; length--) {
+        if (vocabulary.hasTerm(folded.slice(0, length))) return true;
+    }
+    return false;
 }

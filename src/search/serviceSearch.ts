@@ -12,6 +12,7 @@ export const MATCH_THRESHOLD = 0.35;
 /** Results weaker than this share of the best one are noise next to it. */
 const RELATIVE_FLOOR = 0.35;
 export const DEFAULT_LIMIT = 5;
+const SITUATION_LIMIT = 3;
 
 /** How much a hit in each part of a service counts. */
 const SERVICE_FIELD_WEIGHTS = {
@@ -83,14 +84,16 @@ export class ServiceSearch {
 
     private searchIn(query: string, language: Language, limit: number): SearchOutcome {
         const { services, situations } = this.indexes[language];
-        const serviceHits = keepStrong(services.search(query).documents, limit).map(({ index, score }) => ({
+        const serviceHits = keepStrong(services.search(query, limit), limit).map(({ index, score }) => ({
             service: this.catalogue.services[index] as Service,
             score,
         }));
-        const situationHits = keepStrong(situations.search(query).documents, 3).map(({ index, score }) => ({
-            situation: this.catalogue.lifeSituations[index] as LifeSituation,
-            score,
-        }));
+        const situationHits = keepStrong(situations.search(query, SITUATION_LIMIT), SITUATION_LIMIT).map(
+            ({ index, score }) => ({
+                situation: this.catalogue.lifeSituations[index] as LifeSituation,
+                score,
+            }),
+        );
         const matched = (serviceHits[0]?.score ?? 0) >= MATCH_THRESHOLD;
         return {
             query,

@@ -41,7 +41,10 @@ describe('search quality', () => {
         it(`should understand "${text}" (${language})`, async () => {
             const outcome = (await realSearch()).search(text, language);
             expect(outcome.matched).to.equal(true);
-            expect(topKinds(outcome).some((kind) => kinds.includes(kind)), topKinds(outcome).join()).to.equal(true);
+            expect(
+                topKinds(outcome).some((kind) => kinds.includes(kind)),
+                topKinds(outcome).join(),
+            ).to.equal(true);
         });
     }
 
