@@ -1,4 +1,6 @@
 import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { ConversationState } from 'botbuilder';
 import { createAdapter } from './bot/createAdapter.js';
 import { LuotsiBot } from './bot/luotsiBot.js';
 import { ConfigError, loadConfig } from './config.js';
@@ -8,6 +10,8 @@ import { createI18n } from './i18n/i18n.js';
 import { createConsoleLogger } from './logger.js';
 import { ServiceSearch } from './search/serviceSearch.js';
 import { createServer } from './server.js';
+import { openFeedbackStore } from './storage/feedbackStore.js';
+import { openLowdbStorage } from './storage/lowdbStorage.js';
 
 async function main(): Promise<void> {
     const logger = createConsoleLogger();
@@ -17,7 +21,11 @@ async function main(): Promise<void> {
     const i18n = createI18n();
     const search = new ServiceSearch(catalogue);
     const adapter = createAdapter(config.botAuth, i18n, logger);
-    const bot = new LuotsiBot({ catalogue, search, i18n });
+    const conversationState = new ConversationState(
+        await openLowdbStorage(path.join(config.dataDir, 'conversations.json')),
+    );
+    const feedback = await openFeedbackStore(path.join(config.dataDir, 'feedback.json'));
+    const bot = new LuotsiBot({ catalogue, search, i18n, conversationState, feedback });
     const server = createServer({ catalogue, adapter, bot });
     if (!config.botAuth.MicrosoftAppId && !isLoopback(config.host)) {
         logger.warn(

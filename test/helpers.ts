@@ -135,12 +135,25 @@ export async function startChannelListener(): Promise<{
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
+    const next = (): Promise<Record<string, unknown>> => {
+        const queued = received.shift();
+        return queued ? Promise.resolve(queued) : new Promise((resolve) => waiting.push(resolve));
+    };
     return {
         serviceUrl: `http://127.0.0.1:${port}/`,
         received,
-        next: () => {
-            const queued = received.shift();
-            return queued ? Promise.resolve(queued) : new Promise((resolve) => waiting.push(resolve));
+        next,
+        waitFor: async (test, ms = 10_000) => {
+            const deadline = Date.now() + ms;
+            for (;;) {
+                const remaining = deadline - Date.now();
+                if (remaining <= 0) throw new Error('no matching activity arrived in time');
+                const activity = await Promise.race([
+                    next(),
+                    new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), remaining)),
+                ]);
+                if (activity && test(activity)) return activity;
+            }
         },
         close: () => new Promise((resolve) => server.close(() => resolve())),
     };

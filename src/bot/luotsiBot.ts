@@ -1,57 +1,115 @@
-import { ActivityHandler, type TurnContext } from 'botbuilder';
+import { ActivityHandler, type Activity, type ConversationState, type TurnContext } from 'botbuilder';
+import { DialogSet, type DialogState } from 'botbuilder-dialogs';
 import type { i18n } from 'i18next';
 import type { Catalogue } from '../content/catalogue.js';
-import { DEFAULT_LANGUAGE, languageOfLocale } from '../i18n/i18n.js';
-import { detectLanguage } from '../search/detectLanguage.js';
-import { MAX_QUERY_LENGTH } from '../search/searchRequest.js';
+import { detectDanger } from '../safety/detectDanger.js';
 import type { ServiceSearch } from '../search/serviceSearch.js';
-import { searchReplyText } from './searchReply.js';
+import type { FeedbackStore } from '../storage/feedbackStore.js';
+import { MAIN_DIALOG, MainDialog, type MainOptions } from '../../dialogs/mainDialog.js';
+import { recogniseCommand } from './commands.js';
+import { emptyProfile, type ConversationProfile } from './conversationProfile.js';
+import { crisisReply } from './crisisReply.js';
+import { isOfferedContentChoice, offeredButtons } from './offeredChoices.js';
+import type { DialogDeps } from './dialogDeps.js';
+import { resolveTurnLanguage } from './turnLanguage.js';
+import { MAX_MESSAGE_LENGTH, readInput, type UserInput } from './userInput.js';
 
 export interface BotDependencies {
     readonly catalogue: Catalogue;
     readonly search: ServiceSearch;
     readonly i18n: i18n;
+    readonly conversationState: ConversationState;
+    readonly feedback: FeedbackStore;
+    readonly now?: () => Date;
 }
 
-/** Answers every message with the services that fit it best, in the language the resident wrote in. */
+/** Replies for inputs the dialogs cannot act on; the dialog waits where it was. */
+const ODD_INPUT_KEYS: Partial<Record<UserInput['kind'], string>> = {
+    empty: 'input.empty',
+    'no-words': 'input.noWords',
+    attachment: 'input.attachment',
+    'unknown-card': 'input.unknownCard',
+    'unsupported-language': 'input.unsupportedLanguage',
+};
+
+/**
+ * Every turn: the danger check first, then the turn's language, then odd inputs, then the dialogs. The danger
+ * check sits here rather than in a dialog so that nothing (no dialog state, no odd input) can come before it.
+ */
 export class LuotsiBot extends ActivityHandler {
-    constructor(private readonly deps: BotDependencies) {
+    private readonly dialogs: DialogSet;
+    private readonly deps: DialogDeps;
+
+    constructor(private readonly bot: BotDependencies) {
         super();
+        const profile = bot.conversationState.createProperty<ConversationProfile>('profile');
+        this.deps = { ...bot, profile, now: bot.now ?? (() => new Date()) };
+        this.dialogs = new DialogSet(bot.conversationState.createProperty<DialogState>('dialogState'));
+        this.dialogs.add(new MainDialog(this.deps));
+
         this.onMessage(async (context, next) => {
-            await this.answer(context);
+            await this.handleMessage(context);
             await next();
         });
         this.onMembersAdded(async (context, next) => {
             const botId = context.activity.recipient?.id;
-            const joined = (context.activity.membersAdded ?? []).some((member) => member.id !== botId);
-            if (joined) await this.welcome(context);
+            if ((context.activity.membersAdded ?? []).some((member) => member.id !== botId)) {
+                await this.profileOf(context).then((profile) =>
+                    resolveTurnLanguage(profile, '', context.activity.locale),
+                );
+                const dc = await this.dialogs.createContext(context);
+                if (!dc.activeDialog) await dc.beginDialog(MAIN_DIALOG, { mode: 'welcome' } satisfies MainOptions);
+            }
             await next();
         });
     }
 
-    private async answer(context: TurnContext): Promise<void> {
-        const text = (context.activity.text ?? '').trim().slice(0, MAX_QUERY_LENGTH);
-        const localeLanguage = languageOfLocale(context.activity.locale);
-        if (!text) {
-            const t = this.deps.i18n.getFixedT(localeLanguage ?? DEFAULT_LANGUAGE);
-            await context.sendActivity(t('search.emptyMessage'));
-            return;
-        }
-        const detected = detectLanguage(text);
-        const outcome = this.deps.search.search(text, detected?.confident ? detected.language : 'auto');
-        // Unclear one-word texts that matched nothing are answered in the channel's language, not a guess.
-        const replyLanguage =
-            outcome.matched || detected?.confident ? outcome.language : (localeLanguage ?? outcome.language);
-        const t = this.deps.i18n.getFixedT(replyLanguage);
-        await context.sendActivity(searchReplyText(outcome, this.deps.catalogue, t));
+    override async run(context: TurnContext): Promise<void> {
+        const sent: Partial<Activity>[] = [];
+        context.onSendActivities(async (_context, activities, next) => {
+            sent.push(...activities);
+            return next();
+        });
+        await super.run(context);
+        const buttons = offeredButtons(sent);
+        if (buttons) (await this.profileOf(context)).offeredButtons = buttons;
+        await this.bot.conversationState.saveChanges(context);
     }
 
-    private async welcome(context: TurnContext): Promise<void> {
-        const language = languageOfLocale(context.activity.locale) ?? DEFAULT_LANGUAGE;
-        const t = this.deps.i18n.getFixedT(language);
-        const { region } = this.deps.catalogue;
-        await context.sendActivity(
-            t('welcome', { region: region.names[language], promise: region.customerPromise[language] }),
-        );
+    private async handleMessage(context: TurnContext): Promise<void> {
+        const profile = await this.profileOf(context);
+        const rawText = context.activity.text ?? '';
+        const language = resolveTurnLanguage(profile, rawText.slice(0, MAX_MESSAGE_LENGTH), context.activity.locale);
+        const t = this.bot.i18n.getFixedT(language);
+
+        const danger = detectDanger(rawText, 'auto');
+        if (danger) {
+            await context.sendActivity(crisisReply(danger, this.bot.catalogue, language, t));
+            if (!isOfferedContentChoice(profile, this.bot.catalogue, rawText)) return;
+        }
+
+        const input = readInput(context.activity);
+        const oddKey = ODD_INPUT_KEYS[input.kind];
+        if (oddKey) {
+            await context.sendActivity(t(oddKey, { limit: MAX_MESSAGE_LENGTH }));
+            return;
+        }
+        if (input.kind === 'text' && input.truncated)
+            await context.sendActivity(t('input.truncated', { limit: MAX_MESSAGE_LENGTH }));
+
+        const dc = await this.dialogs.createContext(context);
+        if (!dc.activeDialog) {
+            // A conversation that starts with a message (no welcome event first): greet, then answer it.
+            const greetingOnly = input.kind === 'text' && recogniseCommand(input.text)?.command === 'greeting';
+            await dc.beginDialog(MAIN_DIALOG, {
+                mode: greetingOnly ? 'welcome' : 'firstMessage',
+            } satisfies MainOptions);
+            if (greetingOnly) return;
+        }
+        await dc.continueDialog();
+    }
+
+    private profileOf(context: TurnContext): Promise<ConversationProfile> {
+        return this.deps.profile.get(context, emptyProfile());
     }
 }

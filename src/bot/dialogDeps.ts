@@ -1,0 +1,36 @@
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { TFunction, i18n } from 'i18next';
+import type { Catalogue } from '../content/catalogue.js';
+import type { Language } from '../content/vocabulary.js';
+import { DEFAULT_LANGUAGE } from '../i18n/i18n.js';
+import type { ServiceSearch } from '../search/serviceSearch.js';
+import type { FeedbackStore } from '../storage/feedbackStore.js';
+import { emptyProfile, type ConversationProfile } from './conversationProfile.js';
+
+/** What every dialog needs; built once per server and handed to each dialog's constructor. */
+export interface DialogDeps {
+    readonly catalogue: Catalogue;
+    readonly search: ServiceSearch;
+    readonly i18n: i18n;
+    readonly profile: StatePropertyAccessor<ConversationProfile>;
+    readonly feedback: FeedbackStore;
+    /** The current time; injected so opening hours can be tested at fixed moments. */
+    readonly now: () => Date;
+}
+
+export async function profileOf(deps: DialogDeps, context: TurnContext): Promise<ConversationProfile> {
+    return deps.profile.get(context, emptyProfile());
+}
+
+export async function languageOf(deps: DialogDeps, context: TurnContext): Promise<Language> {
+    return (await profileOf(deps, context)).language ?? DEFAULT_LANGUAGE;
+}
+
+/** The translate function and language of this turn, as chosen by the turn's language rules in LuotsiBot. */
+export async function translatorOf(
+    deps: DialogDeps,
+    context: TurnContext,
+): Promise<{ t: TFunction; language: Language }> {
+    const language = await languageOf(deps, context);
+    return { t: deps.i18n.getFixedT(language), language };
+}
