@@ -113,12 +113,16 @@ function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 /** A stand-in for the Bot Framework channel: collects the activities the bot sends to its serviceUrl. */
-export async function startChannelListener(): Promise<{
-    serviceUrl: string;
-    received: Record<string, unknown>[];
+export interface ChannelListener {
+    readonly serviceUrl: string;
+    readonly received: Record<string, unknown>[];
     next(): Promise<Record<string, unknown>>;
+    /** The first activity (already received or still to come) that satisfies `test`, or a rejection after `ms`. */
+    waitFor(test: (activity: Record<string, unknown>) => boolean, ms?: number): Promise<Record<string, unknown>>;
     close(): Promise<void>;
-}> {
+}
+
+export async function startChannelListener(): Promise<ChannelListener> {
     const received: Record<string, unknown>[] = [];
     const waiting: ((activity: Record<string, unknown>) => void)[] = [];
     const server = http.createServer((req, res) => {

@@ -1,5 +1,12 @@
 import type { LifeSituationId, Language } from '../content/vocabulary.js';
 
+/** One line of the conversation as a counsellor would read it; texts are redacted before they are stored. */
+export interface TranscriptLine {
+    from: 'resident' | 'bot';
+    text: string;
+    at: string;
+}
+
 /** What Luotsi remembers of one conversation: only what guidance needs, nothing that identifies the resident. */
 export interface ConversationProfile {
     /** The language replies are in; set from the first message or the locale, changed by choice or clear writing. */
@@ -20,6 +27,8 @@ export interface ConversationProfile {
     welcomed?: boolean;
     /** Button titles of the bot's last message, to tell a pressed content choice from a typed command. */
     offeredButtons?: string[];
+    /** Recent lines, redacted, for a counsellor handover: the resident tells their story once. */
+    transcript?: TranscriptLine[];
 }
 
 export function emptyProfile(): ConversationProfile {

@@ -11,6 +11,7 @@ import { emptyProfile, type ConversationProfile } from './conversationProfile.js
 import { crisisReply } from './crisisReply.js';
 import { isOfferedContentChoice, offeredButtons } from './offeredChoices.js';
 import type { DialogDeps } from './dialogDeps.js';
+import { botMessageText, appendTranscript } from './transcript.js';
 import { resolveTurnLanguage } from './turnLanguage.js';
 import { MAX_MESSAGE_LENGTH, readInput, type UserInput } from './userInput.js';
 
@@ -71,8 +72,15 @@ export class LuotsiBot extends ActivityHandler {
             return next();
         });
         await super.run(context);
+        const profile = await this.profileOf(context);
         const buttons = offeredButtons(sent);
-        if (buttons) (await this.profileOf(context)).offeredButtons = buttons;
+        if (buttons) profile.offeredButtons = buttons;
+        if (context.activity.type === 'message') {
+            const now = this.deps.now();
+            appendTranscript(profile, 'resident', context.activity.text ?? '', now);
+            for (const activity of sent)
+                if (activity.type === 'message') appendTranscript(profile, 'bot', botMessageText(activity), now);
+        }
         await this.bot.conversationState.saveChanges(context);
     }
 
