@@ -22,7 +22,8 @@ describe('recogniseCommand', () => {
     for (const language of LANGUAGES) {
         it(`should understand every command button in ${language}`, () => {
             const t = i18n.getFixedT(language);
-            for (const [key, command] of buttons) expect(recogniseCommand(t(key)), `${language} ${key}`).to.deep.equal({ command });
+            for (const [key, command] of buttons)
+                expect(recogniseCommand(t(key)), `${language} ${key}`).to.deep.equal({ command });
         });
     }
 
