@@ -55,6 +55,12 @@ export class LifeSituationDialog extends LuotsiDialog<LifeSituationOptions> {
                 profile,
                 choosePath(situation, options.answers).steps.map((s) => s.serviceId),
             );
+            // The answers go to a possible handover, so a counsellor does not ask them again.
+            const answers = (profile.answers ?? []).filter((answer) => answer.lifeSituationId !== situation.id);
+            for (const [questionId, optionId] of Object.entries(options.answers)) {
+                answers.push({ lifeSituationId: situation.id, questionId, optionId });
+            }
+            profile.answers = answers;
         }
         return undefined;
     }

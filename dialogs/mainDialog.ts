@@ -15,6 +15,7 @@ import { isOfferedContentChoice } from '../src/bot/offeredChoices.js';
 import { offerOwnWorkerIfManyNeeds } from '../src/bot/ownWorker.js';
 import { readInput } from '../src/bot/userInput.js';
 import { FEEDBACK_DIALOG, FeedbackDialog } from './feedbackDialog.js';
+import { HANDOVER_DIALOG, HandoverDialog, type HandoverOptions } from './handoverDialog.js';
 import { LIFE_SITUATION_DIALOG, LifeSituationDialog, type LifeSituationOptions } from './lifeSituationDialog.js';
 import { LuotsiDialog } from './luotsiDialog.js';
 import { SERVICE_DETAILS_DIALOG, ServiceDetailsDialog } from './serviceDetailsDialog.js';
@@ -22,6 +23,8 @@ import { SERVICE_SEARCH_DIALOG, type ServiceSearchOptions } from './serviceSearc
 import { ServiceSearchDialog } from './serviceSearchDialog.js';
 
 export const MAIN_DIALOG = 'main';
+/** "A person" asked for within this time after a danger message is a crisis handover. */
+const CRISIS_WINDOW_MS = 30 * 60 * 1000;
 
 /** What a finished child dialog (or the first message) leaves for the main dialog to do next. */
 export type Pending =
@@ -29,6 +32,7 @@ export type Pending =
     | { readonly lifeSituationId: string }
     | { readonly done: true }
     | { readonly back: true }
+    | { readonly person: true }
     | Record<string, unknown>;
 
 export interface MainOptions {
@@ -53,6 +57,7 @@ export class MainDialog extends LuotsiDialog<MainOptions> {
         this.addDialog(new ServiceSearchDialog(deps));
         this.addDialog(new ServiceDetailsDialog(deps));
         this.addDialog(new FeedbackDialog(deps));
+        this.addDialog(new HandoverDialog(deps));
     }
 
     /** A child's result or the first message decides what comes next before anything is asked. */
@@ -70,11 +75,12 @@ export class MainDialog extends LuotsiDialog<MainOptions> {
         const pending = options.pending;
         if (!pending) return undefined;
         if ('searchText' in pending && typeof pending.searchText === 'string')
-            return this.beginSearch(step, pending.searchText);
+            return this.routeText(step, pending.searchText);
         if ('lifeSituationId' in pending && typeof pending.lifeSituationId === 'string') {
             return this.beginLifeSituation(step, pending.lifeSituationId as LifeSituationId);
         }
         if ('done' in pending && !profile.feedbackAsked) return step.beginDialog(FEEDBACK_DIALOG, { stage: 'rating' });
+        if ('person' in pending) return step.beginDialog(HANDOVER_DIALOG, await this.handoverOptions(step.context));
         return undefined;
     }
 
@@ -93,6 +99,8 @@ export class MainDialog extends LuotsiDialog<MainOptions> {
     protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
         const input = readInput(innerDc.context.activity);
         const profile = await profileOf(this.deps, innerDc.context);
+        // While the resident waits for or chats with a counsellor, their words are theirs: no commands.
+        if (innerDc.activeDialog?.id === HANDOVER_DIALOG) return super.onContinueDialog(innerDc);
         const pressedChoice = input.kind === 'text' && isOfferedContentChoice(profile, this.deps.catalogue, input.text);
         const recognised = input.kind === 'text' && !pressedChoice ? recogniseCommand(input.text) : undefined;
         const handled = recognised ? await this.interrupt(innerDc, recognised) : undefined;
@@ -121,10 +129,7 @@ export class MainDialog extends LuotsiDialog<MainOptions> {
                 return { status: DialogTurnStatus.waiting };
             }
             case 'person':
-                await context.sendActivity(
-                    counsellorContactText('asked', this.deps.catalogue, language, t, this.deps.now()),
-                );
-                return { status: DialogTurnStatus.waiting };
+                return innerDc.beginDialog(HANDOVER_DIALOG, await this.handoverOptions(context));
             case 'manyServices':
                 if (!(await offerOwnWorkerIfManyNeeds(this.deps, context, true))) {
                     await context.sendActivity(
@@ -151,6 +156,16 @@ export class MainDialog extends LuotsiDialog<MainOptions> {
         }
     }
 
+    /** Why this resident is handed over now: right after danger it is a crisis; else what was offered last. */
+    private async handoverOptions(context: TurnContext): Promise<HandoverOptions> {
+        const profile = await profileOf(this.deps, context);
+        const dangerAt = profile.lastDanger ? Date.parse(profile.lastDanger.at) : NaN;
+        const reason =
+            this.deps.now().getTime() - dangerAt < CRISIS_WINDOW_MS ? 'crisis' : (profile.personReason ?? 'asked');
+        delete profile.personReason;
+        return { reason, urgency: reason === 'crisis' ? 'crisis' : 'normal', stage: 'consent' };
+    }
+
     /** Asks again whatever is waiting for an answer, now in the turn's (possibly new) language. */
     private async repromptActive(innerDc: DialogContext): Promise<void> {
         if (innerDc.activeDialog?.id === this.flowId) {
@@ -173,6 +188,11 @@ export class MainDialog extends LuotsiDialog<MainOptions> {
         }
         const text = input.kind === 'text' ? input.text : '';
         if (!text) return this.askAgain(step, this.optionsOf(step));
+        return this.routeText(step, text);
+    }
+
+    /** A life situation's name starts its guide; "done" ends; anything else is searched. */
+    private routeText(step: WaterfallStepContext, text: string): Promise<DialogTurnResult> {
         const situation = matchChoice(
             text,
             this.deps.catalogue.lifeSituations.map((s) => ({ value: s.id, phrases: phrasesOf(s.names) })),

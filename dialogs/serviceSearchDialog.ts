@@ -7,7 +7,6 @@ import { serviceCard, serviceText } from '../src/cards/serviceCards.js';
 import { matchChoice, messageWithReplies, phrasesOf } from '../src/bot/choices.js';
 import { recogniseCommand } from '../src/bot/commands.js';
 import { noteLifeSituation, noteSuggestedServices } from '../src/bot/conversationProfile.js';
-import { counsellorContactText } from '../src/bot/counsellorContact.js';
 import { profileOf, translatorOf, type DialogDeps } from '../src/bot/dialogDeps.js';
 import { readInput } from '../src/bot/userInput.js';
 import { LuotsiDialog } from './luotsiDialog.js';
@@ -31,7 +30,7 @@ export interface ServiceSearchOptions {
 export type ServiceSearchResult =
     | { readonly lifeSituationId: string }
     | { readonly done: true }
-    | { readonly personOffered: true }
+    | { readonly person: true }
     | { readonly detailsShown: string };
 
 /** Suggestions for what the resident wrote, as cards; "none of these" leads to one refining question, then a person. */
@@ -129,13 +128,9 @@ export class ServiceSearchDialog extends LuotsiDialog<ServiceSearchOptions> {
         const failures = options.failures + 1;
         if (failures < ATTEMPTS_BEFORE_PERSON)
             return this.askAgain(step, { ...options, stage: 'refine', failures, noMatch });
-        const { t, language } = await translatorOf(this.deps, step.context);
-        await step.context.sendActivity(
-            messageWithReplies(counsellorContactText('no-match', this.deps.catalogue, language, t, this.deps.now()), [
-                t('buttons.restart'),
-            ]),
-        );
-        return step.endDialog({ personOffered: true });
+        const profile = await profileOf(this.deps, step.context);
+        profile.personReason = 'no-match';
+        return step.endDialog({ person: true });
     }
 
     /** A pressed "more about X" / "go through Y" button, or their name typed. */

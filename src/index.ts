@@ -11,6 +11,7 @@ import { createConsoleLogger } from './logger.js';
 import { ServiceSearch } from './search/serviceSearch.js';
 import { createServer } from './server.js';
 import { openFeedbackStore } from './storage/feedbackStore.js';
+import { openHandoverFileStore } from './storage/handoverFileStore.js';
 import { openLowdbStorage } from './storage/lowdbStorage.js';
 
 async function main(): Promise<void> {
@@ -25,7 +26,8 @@ async function main(): Promise<void> {
         await openLowdbStorage(path.join(config.dataDir, 'conversations.json')),
     );
     const feedback = await openFeedbackStore(path.join(config.dataDir, 'feedback.json'));
-    const bot = new LuotsiBot({ catalogue, search, i18n, conversationState, feedback });
+    const handovers = await openHandoverFileStore(config.dataDir, { logger });
+    const bot = new LuotsiBot({ catalogue, search, i18n, conversationState, feedback, handovers });
     const server = createServer({ catalogue, adapter, bot });
     if (!config.botAuth.MicrosoftAppId && !isLoopback(config.host)) {
         logger.warn(

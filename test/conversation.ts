@@ -6,7 +6,9 @@ import {
     type Activity,
     type Attachment,
     type Storage,
+    TurnContext,
 } from 'botbuilder';
+import { createMemoryHandoverQueue, type HandoverQueue } from '../src/handover/handoverQueue.js';
 import { LuotsiBot } from '../src/bot/luotsiBot.js';
 import { createI18n } from '../src/i18n/i18n.js';
 import { createMemoryFeedbackStore } from '../src/storage/feedbackStore.js';
@@ -19,16 +21,22 @@ export interface ConversationOptions {
     locale?: string;
     /** Fixed clock for opening hours: a Wednesday 10:00 in Helsinki unless given. */
     now?: Date;
+    /** A queue shared with another conversation or a counsellor API; a fresh in-memory one by default. */
+    handovers?: HandoverQueue;
+    handoffMode?: 'console' | 'event';
 }
 
 /** A resident talking to the bot through botbuilder's TestAdapter; each `say` returns every reply of that turn. */
 export class Conversation {
     readonly storage: Storage;
     readonly feedback = createMemoryFeedbackStore();
+    readonly handovers: HandoverQueue;
+    bot!: LuotsiBot;
     private adapter!: TestAdapter;
 
     private constructor(private readonly options: ConversationOptions) {
         this.storage = options.storage ?? new MemoryStorage();
+        this.handovers = options.handovers ?? createMemoryHandoverQueue();
     }
 
     static async start(options: ConversationOptions = {}): Promise<Conversation> {
@@ -39,8 +47,11 @@ export class Conversation {
             i18n: createI18n(),
             conversationState: new ConversationState(conversation.storage),
             feedback: conversation.feedback,
+            handovers: conversation.handovers,
+            handoffMode: options.handoffMode,
             now: () => options.now ?? new Date('2026-12-02T10:00:00+02:00'),
         });
+        conversation.bot = bot;
         conversation.adapter = new TestAdapter((context) => bot.run(context), {
             channelId: options.channelId ?? 'test',
             locale: options.locale ?? 'fi-FI',
@@ -55,6 +66,17 @@ export class Conversation {
                 ? { type: ActivityTypes.Message, text: message }
                 : { type: ActivityTypes.Message, ...message },
         );
+        return this.adapter.activeQueue.splice(0);
+    }
+
+    /** Runs a proactive turn of this conversation, as the handover relay does for counsellor events. */
+    async proactive(logic: (context: TurnContext) => Promise<void>): Promise<Partial<Activity>[]> {
+        const activity = TurnContext.applyConversationReference(
+            { type: ActivityTypes.Event, name: 'proactive' },
+            this.adapter.conversation,
+            true,
+        );
+        await logic(new TurnContext(this.adapter, activity));
         return this.adapter.activeQueue.splice(0);
     }
 

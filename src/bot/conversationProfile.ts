@@ -5,6 +5,8 @@ export interface TranscriptLine {
     from: 'resident' | 'bot';
     text: string;
     at: string;
+    /** A pressed button or a command rather than the resident's own words. */
+    choice?: boolean;
 }
 
 /** What Luotsi remembers of one conversation: only what guidance needs, nothing that identifies the resident. */
@@ -29,6 +31,14 @@ export interface ConversationProfile {
     offeredButtons?: string[];
     /** Recent lines, redacted, for a counsellor handover: the resident tells their story once. */
     transcript?: TranscriptLine[];
+    /** Answers given to life-situation questions, for the handover's background section. */
+    answers?: { lifeSituationId: LifeSituationId; questionId: string; optionId: string }[];
+    /** The last danger detected, so "talk to a person" right after it is handled as a crisis. */
+    lastDanger?: { category: 'self-harm' | 'violence' | 'medical-emergency'; at: string };
+    /** Why a person was last offered (no match, many needs): the reason a following "person" request carries. */
+    personReason?: 'no-match' | 'many-needs';
+    /** The open handover of this conversation, while the resident waits or chats with a counsellor. */
+    handover?: { id: string; stage: 'waiting' | 'connected' | 'external' };
 }
 
 export function emptyProfile(): ConversationProfile {

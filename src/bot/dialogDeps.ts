@@ -4,6 +4,8 @@ import type { Catalogue } from '../content/catalogue.js';
 import type { Language } from '../content/vocabulary.js';
 import { DEFAULT_LANGUAGE } from '../i18n/i18n.js';
 import type { ServiceSearch } from '../search/serviceSearch.js';
+import type { HandoverQueue } from '../handover/handoverQueue.js';
+import type { HandoverRecord } from '../handover/handoverRecord.js';
 import type { FeedbackStore } from '../storage/feedbackStore.js';
 import { emptyProfile, type ConversationProfile } from './conversationProfile.js';
 
@@ -16,7 +18,15 @@ export interface DialogDeps {
     readonly feedback: FeedbackStore;
     /** The current time; injected so opening hours can be tested at fixed moments. */
     readonly now: () => Date;
+    /** The counsellor queue (console mode). */
+    readonly handovers: HandoverQueue;
+    /** console: Luotsi's own queue and console; event: a Bot Framework handoff event to an external agent hub. */
+    readonly handoffMode: HandoffMode;
+    /** Sends the handoff initiation event in event mode. */
+    readonly handoff: { initiate(context: TurnContext, record: HandoverRecord): Promise<void> };
 }
+
+export type HandoffMode = 'console' | 'event';
 
 export async function profileOf(deps: DialogDeps, context: TurnContext): Promise<ConversationProfile> {
     return deps.profile.get(context, emptyProfile());

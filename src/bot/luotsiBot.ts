@@ -5,11 +5,17 @@ import type { Catalogue } from '../content/catalogue.js';
 import { detectDanger } from '../safety/detectDanger.js';
 import type { ServiceSearch } from '../search/serviceSearch.js';
 import type { FeedbackStore } from '../storage/feedbackStore.js';
+import { handoffInitiation, handoffStateOf, type HandoffState } from '../handover/handoffEvent.js';
+import type { HandoverQueue } from '../handover/handoverQueue.js';
+import type { HandoverRecord } from '../handover/handoverRecord.js';
+import type { CounsellorEvent } from '../handover/handoverRelay.js';
 import { MAIN_DIALOG, MainDialog, type MainOptions } from '../../dialogs/mainDialog.js';
-import { recogniseCommand } from './commands.js';
+import { normaliseForMatch, recogniseCommand } from './commands.js';
 import { emptyProfile, type ConversationProfile } from './conversationProfile.js';
 import { crisisReply } from './crisisReply.js';
-import { isOfferedContentChoice, offeredButtons } from './offeredChoices.js';
+import { counsellorContactText } from './counsellorContact.js';
+import type { HandoffMode } from './dialogDeps.js';
+import { isContentLabel, isOfferedContentChoice, offeredButtons } from './offeredChoices.js';
 import type { DialogDeps } from './dialogDeps.js';
 import { botMessageText, appendTranscript } from './transcript.js';
 import { resolveTurnLanguage } from './turnLanguage.js';
@@ -21,6 +27,8 @@ export interface BotDependencies {
     readonly i18n: i18n;
     readonly conversationState: ConversationState;
     readonly feedback: FeedbackStore;
+    readonly handovers: HandoverQueue;
+    readonly handoffMode?: HandoffMode;
     readonly now?: () => Date;
 }
 
@@ -44,12 +52,23 @@ export class LuotsiBot extends ActivityHandler {
     constructor(private readonly bot: BotDependencies) {
         super();
         const profile = bot.conversationState.createProperty<ConversationProfile>('profile');
-        this.deps = { ...bot, profile, now: bot.now ?? (() => new Date()) };
+        this.deps = {
+            ...bot,
+            profile,
+            now: bot.now ?? (() => new Date()),
+            handoffMode: bot.handoffMode ?? 'console',
+            handoff: { initiate: (context, record) => this.initiateHandoff(context, record) },
+        };
         this.dialogs = new DialogSet(bot.conversationState.createProperty<DialogState>('dialogState'));
         this.dialogs.add(new MainDialog(this.deps));
 
         this.onMessage(async (context, next) => {
             await this.handleMessage(context);
+            await next();
+        });
+        this.onEvent(async (context, next) => {
+            const state = handoffStateOf(context.activity);
+            if (state) await this.handoffStatus(context, state);
             await next();
         });
         this.onMembersAdded(async (context, next) => {
@@ -71,13 +90,15 @@ export class LuotsiBot extends ActivityHandler {
             sent.push(...activities);
             return next();
         });
+        const offeredBefore = [...((await this.profileOf(context)).offeredButtons ?? [])];
         await super.run(context);
         const profile = await this.profileOf(context);
         const buttons = offeredButtons(sent);
         if (buttons) profile.offeredButtons = buttons;
         if (context.activity.type === 'message') {
             const now = this.deps.now();
-            appendTranscript(profile, 'resident', context.activity.text ?? '', now);
+            const text = context.activity.text ?? '';
+            appendTranscript(profile, 'resident', text, now, this.isChoiceOrCommand(text, offeredBefore));
             for (const activity of sent)
                 if (activity.type === 'message') appendTranscript(profile, 'bot', botMessageText(activity), now);
         }
@@ -92,8 +113,10 @@ export class LuotsiBot extends ActivityHandler {
 
         const danger = detectDanger(rawText, 'auto');
         if (danger) {
+            profile.lastDanger = { category: danger, at: this.deps.now().toISOString() };
             await context.sendActivity(crisisReply(danger, this.bot.catalogue, language, t));
-            if (!isOfferedContentChoice(profile, this.bot.catalogue, rawText)) return;
+            // A pressed content choice and a message to a counsellor still go on to the dialog after the crisis reply.
+            if (!profile.handover && !isOfferedContentChoice(profile, this.bot.catalogue, rawText)) return;
         }
 
         const input = readInput(context.activity);
@@ -115,6 +138,69 @@ export class LuotsiBot extends ActivityHandler {
             if (greetingOnly) return;
         }
         await dc.continueDialog();
+    }
+
+    /**
+     * A counsellor accepted, wrote or closed: told to the resident in a proactive turn. Closing brings the
+     * conversation back to the bot and asks for feedback.
+     */
+    async handleCounsellorEvent(context: TurnContext, record: HandoverRecord, event: CounsellorEvent): Promise<void> {
+        const profile = await this.profileOf(context);
+        const t = this.bot.i18n.getFixedT(profile.language ?? record.language);
+        const current = profile.handover?.id === record.id;
+        if (event.type === 'accepted') {
+            if (current) profile.handover = { id: record.id, stage: 'connected' };
+            await context.sendActivity(t('handoverChat.accepted', { name: event.counsellor }));
+        } else if (event.type === 'message') {
+            await context.sendActivity(t('handoverChat.counsellorSays', { text: event.text }));
+        } else {
+            await context.sendActivity(t('handoverChat.counsellorClosed'));
+            if (current) await this.returnFromHandover(context, profile);
+        }
+        await this.bot.conversationState.saveChanges(context);
+    }
+
+    private async returnFromHandover(context: TurnContext, profile: ConversationProfile): Promise<void> {
+        delete profile.handover;
+        const dc = await this.dialogs.createContext(context);
+        await dc.cancelAllDialogs();
+        await dc.beginDialog(MAIN_DIALOG, { mode: 'again', pending: { done: true } } satisfies MainOptions);
+    }
+
+    private async initiateHandoff(context: TurnContext, record: HandoverRecord): Promise<void> {
+        const t = this.bot.i18n.getFixedT(record.language);
+        await context.sendActivity(handoffInitiation(context, record, this.bot.catalogue, t));
+    }
+
+    /** An external agent hub reports on the handoff (event mode). */
+    private async handoffStatus(context: TurnContext, state: HandoffState): Promise<void> {
+        const profile = await this.profileOf(context);
+        const t = this.bot.i18n.getFixedT(profile.language ?? 'fi');
+        if (state === 'accepted') {
+            await context.sendActivity(t('handoverChat.acceptedExternal'));
+            return;
+        }
+        if (state === 'failed') {
+            await context.sendActivity(
+                [
+                    t('handoverChat.failedExternal'),
+                    counsellorContactText('asked', this.bot.catalogue, profile.language ?? 'fi', t, this.deps.now()),
+                ].join('\n\n'),
+            );
+        } else {
+            await context.sendActivity(t('handoverChat.counsellorClosed'));
+        }
+        await this.returnFromHandover(context, profile);
+    }
+
+    /** A pressed button, a command or a life situation's name says little of the resident's own situation. */
+    private isChoiceOrCommand(text: string, offered: readonly string[]): boolean {
+        const normalised = normaliseForMatch(text);
+        return (
+            recogniseCommand(text) !== undefined ||
+            isContentLabel(this.bot.catalogue, text) ||
+            offered.some((button) => normaliseForMatch(button) === normalised)
+        );
     }
 
     private profileOf(context: TurnContext): Promise<ConversationProfile> {

@@ -25,6 +25,11 @@ function contentLabels(catalogue: Catalogue): ReadonlySet<string> {
     return labels;
 }
 
+/** Whether a text is a life situation's name or an answer option, in any language. */
+export function isContentLabel(catalogue: Catalogue, text: string): boolean {
+    return contentLabels(catalogue).has(normaliseForMatch(text));
+}
+
 /** The buttons of the last message the bot sent, remembered for the next turn. */
 export function offeredButtons(sent: readonly Partial<Activity>[]): string[] | undefined {
     const messages = sent.filter((activity) => activity.type === 'message');

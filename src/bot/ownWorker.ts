@@ -21,6 +21,7 @@ export async function offerOwnWorkerIfManyNeeds(
         saidSo || profile.lifeSituations.length >= MANY_NEEDS || profile.lifeSituations.includes('many-services');
     if (!many || profile.ownWorkerOffered) return false;
     profile.ownWorkerOffered = true;
+    profile.personReason = 'many-needs';
     const { t, language } = await translatorOf(deps, context);
     const text = counsellorContactText('many-needs', deps.catalogue, language, t, deps.now());
     await context.sendActivity(messageWithReplies(text, withButton ? [t('buttons.person')] : []));

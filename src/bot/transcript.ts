@@ -15,11 +15,12 @@ export function appendTranscript(
     from: TranscriptLine['from'],
     text: string,
     at: Date,
+    choice = false,
 ): void {
     const clean = redactPersonalData(text).trim().slice(0, MAX_LINE_LENGTH);
     if (!clean) return;
     const transcript = (profile.transcript ??= []);
-    transcript.push({ from, text: clean, at: at.toISOString() });
+    transcript.push({ from, text: clean, at: at.toISOString(), ...(choice ? { choice } : {}) });
     if (transcript.length > MAX_LINES) transcript.splice(0, transcript.length - MAX_LINES);
 }
 

@@ -1,10 +1,24 @@
 import i18next, { type TFunction, type i18n } from 'i18next';
 import { LANGUAGES, type Language } from '../content/vocabulary.js';
+import consoleEn from './locales/console.en.json' with { type: 'json' };
+import consoleFi from './locales/console.fi.json' with { type: 'json' };
+import consoleSv from './locales/console.sv.json' with { type: 'json' };
 import en from './locales/en.json' with { type: 'json' };
 import fi from './locales/fi.json' with { type: 'json' };
+import handoverEn from './locales/handover.en.json' with { type: 'json' };
+import handoverFi from './locales/handover.fi.json' with { type: 'json' };
+import handoverSv from './locales/handover.sv.json' with { type: 'json' };
 import sv from './locales/sv.json' with { type: 'json' };
 
-export const LOCALE_RESOURCES: Record<Language, Record<string, unknown>> = { fi, sv, en };
+/**
+ * Every user-facing string per language. The resident conversation, the handover summary and the counsellor console
+ * keep their strings in files of their own (each under its own top-level key) and are served as one resource.
+ */
+export const LOCALE_RESOURCES: Record<Language, Record<string, unknown>> = {
+    fi: { ...fi, ...handoverFi, ...consoleFi },
+    sv: { ...sv, ...handoverSv, ...consoleSv },
+    en: { ...en, ...handoverEn, ...consoleEn },
+};
 export const DEFAULT_LANGUAGE: Language = 'fi';
 
 /** One i18next instance per app (not the global one), so tests and servers never share language state. */

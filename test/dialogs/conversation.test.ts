@@ -79,8 +79,10 @@ describe('conversation', () => {
             const again = await conversation.say('my tooth broke and it hurts');
             expect(shown(again)).to.include('These services could suit you');
             const person = await conversation.say('None of these');
-            expect(shown(person)).to.include(catalogue.region.serviceCounselling.phone.number);
-            expect(shown(person)).to.include('A person can help you better');
+            expect(shown(person)).to.include('May I pass this conversation and a short summary to a counsellor?');
+            const declined = await conversation.say('No thanks');
+            expect(shown(declined)).to.include(catalogue.region.serviceCounselling.phone.number);
+            expect(await conversation.handovers.list()).to.deep.equal([]);
         });
 
         it('should offer a person after two searches that find nothing', async () => {
@@ -89,8 +91,11 @@ describe('conversation', () => {
             const first = await conversation.say('junan aikataulu Tampereelle');
             expect(shown(first)).to.include('En löytänyt vielä sopivaa palvelua');
             const second = await conversation.say('bussilla Tampereelle huomenna');
-            expect(shown(second)).to.include('Ihminen osaa auttaa');
-            expect(shown(second)).to.include('000 555 1000');
+            expect(shown(second)).to.include('Voinko välittää tämän keskustelun');
+            await conversation.say('Kyllä, välitä');
+            await conversation.say('Keskustele nyt');
+            const [handover] = await conversation.handovers.list();
+            expect(handover).to.include({ reason: 'no-match', urgency: 'normal', status: 'waiting' });
         });
 
         it('should send plain text instead of cards on a channel that cannot show them', async () => {
@@ -102,10 +107,28 @@ describe('conversation', () => {
     });
 
     describe('commands that work everywhere', () => {
+        for (const [locale, word, decline] of [
+            ['fi-FI', 'ihminen', 'Ei kiitos'],
+            ['sv-FI', 'en riktig människa', 'Nej tack'],
+            ['en-GB', 'a real person', 'No thanks'],
+        ] as const) {
+            it(`should ask consent to hand over on "${word}" and, when declined, give the phone and go on`, async () => {
+                const conversation = await Conversation.start({ locale });
+                const situation = catalogue.lifeSituationsById.get('older-people')!;
+                const language = locale.slice(0, 2) as 'fi' | 'sv' | 'en';
+                await conversation.say(situation.names[language]);
+                const consent = await conversation.say(word);
+                expect(lastButtons(consent)).to.include(decline);
+                const declined = await conversation.say(decline);
+                expect(shown(declined)).to.include('000 555 1000');
+                expect(shown(declined)).to.include(situation.questions[0]!.text[language]);
+                const next = await conversation.say(situation.questions[0]!.options[0]!.label[language]);
+                expect(shown(next)).not.to.include(situation.questions[0]!.text[language]);
+                expect(await conversation.handovers.list()).to.deep.equal([]);
+            });
+        }
+
         for (const [locale, word, expected] of [
-            ['fi-FI', 'ihminen', '000 555 1000'],
-            ['sv-FI', 'en riktig människa', '000 555 1000'],
-            ['en-GB', 'a real person', '000 555 1000'],
             ['fi-FI', 'apua', 'Kirjoita omin sanoin'],
             ['sv-FI', 'hjälp', 'Skriv med egna ord'],
             ['en-GB', 'help', 'Tell me in your own words'],

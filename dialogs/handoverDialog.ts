@@ -1,0 +1,306 @@
+import { TurnContext } from 'botbuilder';
+import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import { formatHours, formatOpeningStatus } from '../src/content/formatHours.js';
+import { openingStatus } from '../src/content/openingHours.js';
+import { matchChoice, messageWithReplies } from '../src/bot/choices.js';
+import { recogniseCommand } from '../src/bot/commands.js';
+import { counsellorContactText } from '../src/bot/counsellorContact.js';
+import { profileOf, translatorOf, type DialogDeps } from '../src/bot/dialogDeps.js';
+import { readInput } from '../src/bot/userInput.js';
+import { buildHandover, isPlausiblePhone } from '../src/handover/buildHandover.js';
+import type { HandoverReason, HandoverUrgency } from '../src/handover/handoverRecord.js';
+import { LuotsiDialog } from './luotsiDialog.js';
+
+export const HANDOVER_DIALOG = 'handover';
+
+type Preference = 'chat-now' | 'callback' | 'secure-message';
+
+export interface HandoverOptions {
+    readonly reason: HandoverReason;
+    readonly urgency: HandoverUrgency;
+    readonly stage: 'consent' | 'closed-hours' | 'preference' | 'phone' | 'time' | 'waiting' | 'connected';
+    readonly preference?: Preference;
+    readonly phone?: string;
+    /** The handover already exists (a waiting resident asking for a call back instead). */
+    readonly handoverId?: string;
+    readonly retried?: boolean;
+    /** Re-entered after relaying a message: say nothing more than the acknowledgement. */
+    readonly quiet?: boolean;
+}
+
+/**
+ * Hands the conversation to a counsellor: consent first, then how to be reached, then the queue with position and
+ * estimated wait, then the live chat relayed through the bot. Declining is respected with the phone alternative.
+ */
+export class HandoverDialog extends LuotsiDialog<HandoverOptions> {
+    constructor(deps: DialogDeps) {
+        super(HANDOVER_DIALOG, deps, [(step) => this.handleAnswer(step)]);
+    }
+
+    protected async renderPrompt(context: TurnContext, options: HandoverOptions): Promise<void> {
+        const { t, language } = await translatorOf(this.deps, context);
+        const region = this.deps.catalogue.region;
+        const now = this.deps.now();
+        switch (options.stage) {
+            case 'consent':
+                await context.sendActivity(
+                    messageWithReplies(t('handoverChat.consent'), [t('handoverChat.yes'), t('handoverChat.no')]),
+                );
+                return;
+            case 'closed-hours': {
+                const hours = formatHours(region.counsellorHours, t);
+                const status = formatOpeningStatus(openingStatus(region.counsellorHours, now), now, language, t);
+                const text = [t('handoverChat.closed', { hours, status }), t('person.urgent')].join('\n\n');
+                await context.sendActivity(
+                    messageWithReplies(text, [t('handoverChat.leaveCallback'), t('handoverChat.no')]),
+                );
+                return;
+            }
+            case 'preference':
+                await context.sendActivity(
+                    messageWithReplies(t('handoverChat.preference'), [
+                        t('handoverChat.chatNow'),
+                        t('handoverChat.callback'),
+                        t('handoverChat.secureMessage'),
+                    ]),
+                );
+                return;
+            case 'phone':
+                await context.sendActivity(
+                    messageWithReplies(options.retried ? t('handoverChat.phoneAgain') : t('handoverChat.askPhone'), [
+                        t('handoverChat.cancel'),
+                    ]),
+                );
+                return;
+            case 'time':
+                await context.sendActivity(
+                    messageWithReplies(t('handoverChat.askTime'), [
+                        t('handoverChat.morning'),
+                        t('handoverChat.afternoon'),
+                        t('handoverChat.anyTime'),
+                    ]),
+                );
+                return;
+            case 'waiting':
+                if (!options.quiet) await this.renderWaiting(context, options);
+                return;
+            case 'connected':
+                return;
+        }
+    }
+
+    private async renderWaiting(context: TurnContext, options: HandoverOptions): Promise<void> {
+        const { t } = await translatorOf(this.deps, context);
+        if (!options.handoverId || this.deps.handoffMode === 'event') {
+            await context.sendActivity(t('handoverChat.waitingExternal'));
+            return;
+        }
+        const now = this.deps.now();
+        const position = await this.deps.handovers.position(options.handoverId);
+        const seconds = await this.deps.handovers.estimateWaitSeconds(options.handoverId, now);
+        const minutes = Math.max(1, Math.round(seconds / 60));
+        await context.sendActivity(
+            messageWithReplies(t('handoverChat.waiting', { position, minutes }), [
+                t('handoverChat.cancelQueue'),
+                t('handoverChat.leaveCallback'),
+            ]),
+        );
+    }
+
+    private async handleAnswer(step: WaterfallStepContext): Promise<DialogTurnResult> {
+        const options = this.optionsOf(step);
+        const input = readInput(step.context.activity);
+        const text = input.kind === 'text' ? input.text : '';
+        const { t } = await translatorOf(this.deps, step.context);
+        const pick = <T>(choices: [T, string[]][]) =>
+            matchChoice(
+                text,
+                choices.map(([value, keys]) => ({ value, phrases: keys.flatMap((key) => this.allLanguages(key)) })),
+            );
+
+        switch (options.stage) {
+            case 'consent': {
+                const answer = pick<'yes' | 'no'>([
+                    ['yes', ['handoverChat.yes', 'handoverChat.yesWords']],
+                    ['no', ['handoverChat.no', 'handoverChat.noWords']],
+                ]);
+                if (answer === 'no' || recogniseCommand(text)?.command === 'done') return this.declined(step);
+                if (answer !== 'yes') return this.retryOrDecline(step, options);
+                const open = openingStatus(this.deps.catalogue.region.counsellorHours, this.deps.now()).open;
+                return this.askAgain(step, { ...options, stage: open ? 'preference' : 'closed-hours', retried: false });
+            }
+            case 'closed-hours': {
+                const answer = pick<'callback' | 'no'>([
+                    ['callback', ['handoverChat.leaveCallback', 'handoverChat.yes', 'handoverChat.yesWords']],
+                    ['no', ['handoverChat.no', 'handoverChat.noWords']],
+                ]);
+                if (answer === 'callback')
+                    return this.askAgain(step, { ...options, stage: 'phone', preference: 'callback', retried: false });
+                if (answer === 'no') return this.declined(step);
+                return this.retryOrDecline(step, options);
+            }
+            case 'preference': {
+                const preference = pick<Preference>([
+                    ['chat-now', ['handoverChat.chatNow']],
+                    ['callback', ['handoverChat.callback']],
+                    ['secure-message', ['handoverChat.secureMessage']],
+                ]);
+                if (preference === 'callback')
+                    return this.askAgain(step, { ...options, stage: 'phone', preference, retried: false });
+                if (preference) return this.create(step, { ...options, preference });
+                return this.retryOrDecline(step, options);
+            }
+            case 'phone': {
+                if (recogniseCommand(text)?.command === 'none' || pick([['cancel', ['handoverChat.cancel']]]))
+                    return this.declined(step);
+                if (!isPlausiblePhone(text)) {
+                    if (options.retried) return this.declined(step);
+                    return this.askAgain(step, { ...options, retried: true });
+                }
+                return this.askAgain(step, { ...options, stage: 'time', phone: text.trim(), retried: false });
+            }
+            case 'time': {
+                const preferredTime = text.trim() || t('handoverChat.anyTime');
+                if (options.handoverId) {
+                    await this.deps.handovers.requestCallback(options.handoverId, {
+                        phone: options.phone ?? '',
+                        preferredTime,
+                    });
+                    return this.callbackBooked(step);
+                }
+                return this.create(step, { ...options, preference: 'callback' }, preferredTime);
+            }
+            case 'waiting':
+            case 'connected':
+                return this.relay(step, options, text);
+        }
+    }
+
+    /** While waiting or connected every message goes to the counsellor; the bot answers only to say where things are. */
+    private async relay(step: WaterfallStepContext, options: HandoverOptions, text: string): Promise<DialogTurnResult> {
+        const { t } = await translatorOf(this.deps, step.context);
+        const id = options.handoverId;
+        const handover = id ? await this.deps.handovers.get(id) : undefined;
+        if (!id || !handover || handover.status === 'closed' || handover.status === 'abandoned') {
+            await this.forgetHandover(step.context);
+            return step.endDialog({ handoverEnded: true });
+        }
+        const command = recogniseCommand(text)?.command;
+        if (handover.status === 'waiting') {
+            if (pick(text, [['cancel', this.allLanguages('handoverChat.cancelQueue')]]) || command === 'none') {
+                await this.deps.handovers.cancel(id, this.deps.now());
+                await this.forgetHandover(step.context);
+                await step.context.sendActivity(t('handoverChat.cancelled'));
+                return step.endDialog({ handoverEnded: true });
+            }
+            if (pick(text, [['callback', this.allLanguages('handoverChat.leaveCallback')]])) {
+                return this.askAgain(step, { ...options, stage: 'phone', preference: 'callback', retried: false });
+            }
+        }
+        if (
+            handover.status === 'accepted' &&
+            (command === 'done' || pick(text, [['end', this.allLanguages('handoverChat.endWords')]]))
+        ) {
+            await this.deps.handovers.appendMessage(id, {
+                from: 'resident',
+                text: t('handoverChat.residentLeft'),
+                at: this.deps.now().toISOString(),
+            });
+            await this.forgetHandover(step.context);
+            await step.context.sendActivity(t('handoverChat.ended'));
+            return step.endDialog({ done: true, handoverEnded: true });
+        }
+        if (text)
+            await this.deps.handovers.appendMessage(id, { from: 'resident', text, at: this.deps.now().toISOString() });
+        if (handover.status === 'waiting' && text) {
+            await step.context.sendActivity(
+                messageWithReplies(t('handoverChat.messageQueued'), [
+                    t('handoverChat.cancelQueue'),
+                    t('handoverChat.leaveCallback'),
+                ]),
+            );
+        }
+        return this.askAgain(step, {
+            ...options,
+            stage: handover.status === 'accepted' ? 'connected' : 'waiting',
+            quiet: true,
+        });
+    }
+
+    private async create(
+        step: WaterfallStepContext,
+        options: HandoverOptions,
+        preferredTime?: string,
+    ): Promise<DialogTurnResult> {
+        const { t } = await translatorOf(this.deps, step.context);
+        const profile = await profileOf(this.deps, step.context);
+        const preference = options.preference ?? 'chat-now';
+        const record = buildHandover({
+            profile,
+            catalogue: this.deps.catalogue,
+            reason: options.reason,
+            urgency: options.urgency,
+            channel: step.context.activity.channelId ?? 'unknown',
+            conversationRef: TurnContext.getConversationReference(step.context.activity) as Record<string, unknown>,
+            contact: { preference, phone: options.phone, preferredTime },
+            now: this.deps.now(),
+        });
+        if (this.deps.handoffMode === 'event') {
+            await this.deps.handoff.initiate(step.context, record);
+            profile.handover = { id: record.id, stage: 'external' };
+            return this.askAgain(step, { ...options, stage: 'waiting', handoverId: record.id });
+        }
+        await this.deps.handovers.create(record);
+        if (preference === 'callback') {
+            await this.deps.handovers.requestCallback(record.id, {
+                phone: options.phone ?? '',
+                preferredTime: preferredTime ?? '',
+            });
+            return this.callbackBooked(step);
+        }
+        profile.handover = { id: record.id, stage: 'waiting' };
+        if (preference === 'secure-message') await step.context.sendActivity(t('handoverChat.secureMessageSent'));
+        return this.askAgain(step, { ...options, stage: 'waiting', handoverId: record.id });
+    }
+
+    private async callbackBooked(step: WaterfallStepContext): Promise<DialogTurnResult> {
+        const { t } = await translatorOf(this.deps, step.context);
+        await this.forgetHandover(step.context);
+        await step.context.sendActivity(t('handoverChat.callbackBooked'));
+        return step.endDialog({ done: true });
+    }
+
+    private async declined(step: WaterfallStepContext): Promise<DialogTurnResult> {
+        const { t, language } = await translatorOf(this.deps, step.context);
+        const text = [
+            t('handoverChat.declined'),
+            counsellorContactText('asked', this.deps.catalogue, language, t, this.deps.now()),
+        ].join('\n\n');
+        await step.context.sendActivity(text);
+        return step.endDialog({ declined: true });
+    }
+
+    private retryOrDecline(step: WaterfallStepContext, options: HandoverOptions): Promise<DialogTurnResult> {
+        return options.retried ? this.declined(step) : this.askAgain(step, { ...options, retried: true });
+    }
+
+    private async forgetHandover(context: TurnContext): Promise<void> {
+        const profile = await profileOf(this.deps, context);
+        delete profile.handover;
+    }
+
+    /** A locale string in all three languages, so a button pressed before a language switch still counts. */
+    private allLanguages(key: string): string[] {
+        return (['fi', 'sv', 'en'] as const).flatMap((language) => {
+            const value = this.deps.i18n.getFixedT(language)(key, { returnObjects: true }) as unknown;
+            return Array.isArray(value) ? value.map(String) : [String(value)];
+        });
+    }
+}
+
+function pick(text: string, choices: [string, string[]][]): string | undefined {
+    return matchChoice(
+        text,
+        choices.map(([value, phrases]) => ({ value, phrases })),
+    );
+}
