@@ -17,6 +17,20 @@ const ConfigSchema = z.object({
     MicrosoftAppPassword: optionalText,
     MicrosoftAppTenantId: optionalText,
     MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+    COOKIE_SECURE: z.stringbool().default(false),
+    HANDOFF_MODE: z.enum(['console', 'event']).default('console'),
+    HANDOVER_MAX_WAIT_MINUTES: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 60)
+        .default(60),
+    HANDOVER_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    // Not trimmed: spaces are legitimate in a password. Empty counts as unset, so the CLI prompts.
+    LUOTSI_PASSWORD: z
+        .string()
+        .transform((value) => (value === '' ? undefined : value))
+        .optional(),
 });
 
 /** Settings that only make sense together; checked on the raw values so they are reported with every other problem. */
@@ -46,6 +60,16 @@ export interface Config {
         readonly MicrosoftAppTenantId?: string;
         readonly MicrosoftAppType?: string;
     };
+    /** Mark the counsellor session cookie `Secure`; false by default so plain http on localhost works. */
+    readonly cookieSecure: boolean;
+    /** console: Luotsi's own queue and console; event: Bot Framework handoff events to an external agent hub. */
+    readonly handoffMode: 'console' | 'event';
+    /** A resident waiting longer than this is marked abandoned (they are told the phone alternative meanwhile). */
+    readonly handoverMaxWaitMinutes: number;
+    /** Ended handovers (closed, abandoned) are deleted after this many days: health and social data kept briefly. */
+    readonly handoverRetentionDays: number;
+    /** LUOTSI_PASSWORD: the new account's password for `npm run user:add`; unset means the CLI prompts for it. */
+    readonly userAddPassword?: string;
 }
 
 export class ConfigError extends Error {
@@ -74,5 +98,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             MicrosoftAppTenantId: parsed.MicrosoftAppTenantId,
             MicrosoftAppType: parsed.MicrosoftAppType,
         },
+        cookieSecure: parsed.COOKIE_SECURE,
+        handoffMode: parsed.HANDOFF_MODE,
+        handoverMaxWaitMinutes: parsed.HANDOVER_MAX_WAIT_MINUTES,
+        handoverRetentionDays: parsed.HANDOVER_RETENTION_DAYS,
+        userAddPassword: parsed.LUOTSI_PASSWORD,
     };
 }

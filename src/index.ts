@@ -3,16 +3,25 @@ import path from 'node:path';
 import { ConversationState } from 'botbuilder';
 import { createAdapter } from './bot/createAdapter.js';
 import { LuotsiBot } from './bot/luotsiBot.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { MemorySessionStore } from './auth/sessions.js';
+import { LoginThrottle } from './auth/loginThrottle.js';
+import type { HandoverQueue } from './handover/handoverQueue.js';
+import { HandoverRelay } from './handover/handoverRelay.js';
+import { openAuditLog } from './storage/auditFileStore.js';
+import { openUserStore } from './storage/userFileStore.js';
 import { ContentError, formatProblem } from './content/contentProblem.js';
 import { loadCatalogue } from './content/loadCatalogue.js';
 import { createI18n } from './i18n/i18n.js';
-import { createConsoleLogger } from './logger.js';
+import { createConsoleLogger, type Logger } from './logger.js';
 import { ServiceSearch } from './search/serviceSearch.js';
 import { createServer } from './server.js';
 import { openFeedbackStore } from './storage/feedbackStore.js';
 import { openHandoverFileStore } from './storage/handoverFileStore.js';
 import { openLowdbStorage } from './storage/lowdbStorage.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUSEKEEPING_INTERVAL_MS = 5 * 60 * 1000;
 
 async function main(): Promise<void> {
     const logger = createConsoleLogger();
@@ -27,8 +36,37 @@ async function main(): Promise<void> {
     );
     const feedback = await openFeedbackStore(path.join(config.dataDir, 'feedback.json'));
     const handovers = await openHandoverFileStore(config.dataDir, { logger });
-    const bot = new LuotsiBot({ catalogue, search, i18n, conversationState, feedback, handovers });
-    const server = createServer({ catalogue, adapter, bot });
+    const bot = new LuotsiBot({
+        catalogue,
+        search,
+        i18n,
+        conversationState,
+        feedback,
+        handovers,
+        handoffMode: config.handoffMode,
+    });
+    const relay = new HandoverRelay(adapter, config.botAuth.MicrosoftAppId ?? '', (context, record, event) =>
+        bot.handleCounsellorEvent(context, record, event),
+    );
+    const server = await createServer({
+        catalogue,
+        adapter,
+        bot,
+        counsellor: {
+            users: await openUserStore(path.join(config.dataDir, 'users.json')),
+            sessions: new MemorySessionStore(),
+            throttle: new LoginThrottle(),
+            audit: await openAuditLog(path.join(config.dataDir, 'audit.json')),
+            handovers,
+            relay,
+            catalogue,
+            i18n,
+            cookieSecure: config.cookieSecure,
+            logger,
+            now: () => new Date(),
+        },
+    });
+    startHandoverHousekeeping(handovers, config, logger);
     if (!config.botAuth.MicrosoftAppId && !isLoopback(config.host)) {
         logger.warn(
             'no MicrosoftAppId: /api/messages accepts unauthenticated requests; bind to loopback or configure Azure Bot credentials',
@@ -40,6 +78,26 @@ async function main(): Promise<void> {
             `Luotsi listening on ${server.url} (content ${catalogue.region.contentVersion}, ${catalogue.services.length} services)`,
         );
     });
+}
+
+/**
+ * Every few minutes: residents waiting past the limit are marked abandoned; once a day ended handovers older than
+ * the retention period are deleted.
+ */
+function startHandoverHousekeeping(handovers: HandoverQueue, config: Config, logger: Logger): void {
+    const sweep = async () => {
+        const now = new Date();
+        try {
+            const abandoned = await handovers.abandonStale(now, config.handoverMaxWaitMinutes);
+            const purged = await handovers.purgeEnded(new Date(now.getTime() - config.handoverRetentionDays * DAY_MS));
+            if (abandoned.length || purged)
+                logger.info('handover housekeeping', { abandoned: abandoned.length, purged });
+        } catch (error) {
+            logger.error('handover housekeeping failed', { error: (error as Error).message });
+        }
+    };
+    void sweep();
+    setInterval(() => void sweep(), HOUSEKEEPING_INTERVAL_MS).unref();
 }
 
 function isLoopback(host: string): boolean {

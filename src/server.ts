@@ -1,18 +1,22 @@
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { Catalogue } from './content/catalogue.js';
+import { registerCounsellorRoutes, type CounsellorRouteDeps } from './counsellor/counsellorRoutes.js';
 import { LANGUAGES, type Language } from './content/vocabulary.js';
 
 export interface ServerDependencies {
     readonly catalogue: Catalogue;
     readonly adapter: CloudAdapter;
     readonly bot: ActivityHandler;
+    readonly counsellor: CounsellorRouteDeps;
 }
 
 /** Builds the HTTP server with every route; `src/index.ts` only wires it up and listens. */
-export function createServer(deps: ServerDependencies): Server {
+export async function createServer(deps: ServerDependencies): Promise<Server> {
     const server = restify.createServer({ name: 'luotsi' });
+    server.use(restify.plugins.queryParser({ mapParams: false }));
     server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }));
+    await registerCounsellorRoutes(server, deps.counsellor);
 
     server.post('/api/messages', async (req: Request, res: Response) => {
         const problem = activityProblem(req.body);

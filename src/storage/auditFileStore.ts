@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { Low, Memory } from 'lowdb';
+import { z } from 'zod';
+import {
+    AuditEntrySchema,
+    matchesAuditFilter,
+    prepareAuditEntry,
+    type AuditEntry,
+    type AuditFilter,
+    type AuditLog,
+    type NewAuditEntry,
+} from '../audit/auditLog.js';
+import { StoreFileError } from './errors.js';
+import { checkShape, describeError, openJsonFile } from './jsonFileDb.js';
+import { SerialQueue } from './serialQueue.js';
+import { writePrivately } from './userFileStore.js';
+
+/** What the audit file holds. */
+export interface AuditData {
+    entries: AuditEntry[];
+}
+
+const AuditDataSchema: z.ZodType<AuditData> = z.object({ entries: z.array(AuditEntrySchema) });
+
+/** An empty database, for `new Low(new Memory(), emptyAuditData())` in tests. */
+export function emptyAuditData(): AuditData {
+    return { entries: [] };
+}
+
+/** Options of {@link LowdbAuditLog}. */
+export interface LowdbAuditLogOptions {
+    /** Clock for entries recorded without `at`, for tests. */
+    now?: () => Date;
+    /** Called once by `close()` after the last write; `openAuditLog` uses it to let the file be opened again. */
+    onClose?: () => void;
+    /** Name of the data file, for error messages. */
+    name?: string;
+}
+
+/**
+ * {@link AuditLog} on a lowdb database. Appends are queued so concurrent requests cannot lose each other's entry,
+ * and an entry is visible only once it is written: a failed write throws and leaves no trace in memory either, so
+ * the caller knows its action went unrecorded.
+ */
+export class LowdbAuditLog implements AuditLog {
+    private readonly queue = new SerialQueue();
+    private readonly name: string;
+    private readonly now: () => Date;
+    private closed = false;
+
+    /** `db` must already have been read (a Memory adapter needs no read); its data is checked here. */
+    constructor(
+        private readonly db: Low<AuditData>,
+        private readonly options: LowdbAuditLogOptions = {},
+    ) {
+        this.name = options.name ?? 'audit log';
+        this.now = options.now ?? (() => new Date());
+        db.data = checkShape(this.name, db.data, AuditDataSchema);
+    }
+
+    async record(entry: NewAuditEntry): Promise<AuditEntry> {
+        if (this.closed) throw new Error(`Audit: ${this.name} is closed.`);
+        const stored: AuditEntry = { id: randomUUID(), ...prepareAuditEntry(entry, this.now()) };
+        await this.queue.run(async () => {
+            const next: AuditData = { entries: [...this.db.data.entries, stored] };
+            try {
+                await this.db.adapter.write(next);
+            } catch (error) {
+                throw new StoreFileError(this.name, `could not be written (${describeError(error)})`, { cause: error });
+            }
+            this.db.data = next;
+        });
+        return { ...stored };
+    }
+
+    async list(filter?: AuditFilter): Promise<AuditEntry[]> {
+        return this.db.data.entries.filter((entry) => matchesAuditFilter(entry, filter)).map((entry) => ({ ...entry }));
+    }
+
+    /** Waits for queued writes, then lets the file be opened again; the log refuses entries afterwards. */
+    async close(): Promise<void> {
+        if (this.closed) return;
+        this.closed = true;
+        await this.queue.drain();
+        this.options.onClose?.();
+    }
+}
+
+/**
+ * Opens (or creates) the audit file, e.g. DATA_DIR/audit.json, written with mode 0600 where the platform has
+ * modes. Open each file once per process; `close()` before reopening.
+ */
+export async function openAuditLog(
+    file: string,
+    options: Omit<LowdbAuditLogOptions, 'onClose' | 'name'> = {},
+): Promise<LowdbAuditLog> {
+    const { db, file: absolute, release } = await openJsonFile(file, emptyAuditData(), AuditDataSchema);
+    writePrivately(db, absolute);
+    return new LowdbAuditLog(db, { ...options, onClose: release, name: absolute });
+}
+
+/** An audit log kept in memory only, for tests. */
+export function createMemoryAuditLog(options: Omit<LowdbAuditLogOptions, 'onClose'> = {}): LowdbAuditLog {
+    return new LowdbAuditLog(new Low(new Memory<AuditData>(), emptyAuditData()), options);
+}
