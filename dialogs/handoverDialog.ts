@@ -26,6 +26,8 @@ export interface HandoverOptions {
     readonly retried?: boolean;
     /** Re-entered after relaying a message: say nothing more than the acknowledgement. */
     readonly quiet?: boolean;
+    /** A note for the counsellor's recommendation section (a professional's consultation type and consent). */
+    readonly note?: string;
 }
 
 /**
@@ -243,6 +245,7 @@ export class HandoverDialog extends LuotsiDialog<HandoverOptions> {
             channel: step.context.activity.channelId ?? 'unknown',
             conversationRef: TurnContext.getConversationReference(step.context.activity) as Record<string, unknown>,
             contact: { preference, phone: options.phone, preferredTime },
+            note: options.note,
             now: this.deps.now(),
         });
         if (this.deps.handoffMode === 'event') {

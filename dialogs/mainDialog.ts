@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import {
     Dialog,
+    DialogReason,
     DialogTurnStatus,
     type DialogContext,
     type DialogTurnResult,
@@ -10,10 +11,13 @@ import { LANGUAGES, type Language, type LifeSituationId } from '../src/content/v
 import { matchChoice, messageWithReplies, phrasesOf } from '../src/bot/choices.js';
 import { recogniseCommand, type Recognised } from '../src/bot/commands.js';
 import { counsellorContactText } from '../src/bot/counsellorContact.js';
+import { audienceOf } from '../src/bot/crisisReply.js';
+import { serviceCard } from '../src/cards/serviceCards.js';
 import { profileOf, translatorOf, type DialogDeps } from '../src/bot/dialogDeps.js';
 import { isOfferedContentChoice } from '../src/bot/offeredChoices.js';
 import { offerOwnWorkerIfManyNeeds } from '../src/bot/ownWorker.js';
 import { readInput } from '../src/bot/userInput.js';
+import { CONSULTATION_DIALOG, ConsultationDialog } from './consultationDialog.js';
 import { FEEDBACK_DIALOG, FeedbackDialog } from './feedbackDialog.js';
 import { HANDOVER_DIALOG, HandoverDialog, type HandoverOptions } from './handoverDialog.js';
 import { LIFE_SITUATION_DIALOG, LifeSituationDialog, type LifeSituationOptions } from './lifeSituationDialog.js';
@@ -33,6 +37,7 @@ export type Pending =
     | { readonly done: true }
     | { readonly back: true }
     | { readonly person: true }
+    | { readonly handover: HandoverOptions }
     | Record<string, unknown>;
 
 export interface MainOptions {
@@ -58,6 +63,7 @@ export class MainDialog extends LuotsiDialog<MainOptions> {
         this.addDialog(new ServiceDetailsDialog(deps));
         this.addDialog(new FeedbackDialog(deps));
         this.addDialog(new HandoverDialog(deps));
+        this.addDialog(new ConsultationDialog(deps));
     }
 
     /** A child's result or the first message decides what comes next before anything is asked. */
@@ -81,6 +87,7 @@ export class MainDialog extends LuotsiDialog<MainOptions> {
         }
         if ('done' in pending && !profile.feedbackAsked) return step.beginDialog(FEEDBACK_DIALOG, { stage: 'rating' });
         if ('person' in pending) return step.beginDialog(HANDOVER_DIALOG, await this.handoverOptions(step.context));
+        if ('handover' in pending && pending.handover) return step.beginDialog(HANDOVER_DIALOG, pending.handover);
         return undefined;
     }
 
@@ -99,8 +106,12 @@ export class MainDialog extends LuotsiDialog<MainOptions> {
     protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
         const input = readInput(innerDc.context.activity);
         const profile = await profileOf(this.deps, innerDc.context);
+        if (input.kind === 'card' && input.action.action === 'share') {
+            await this.shareService(innerDc.context, input.action.serviceId);
+            return { status: DialogTurnStatus.waiting };
+        }
         // While the resident waits for or chats with a counsellor, their words are theirs: no commands.
-        if (innerDc.activeDialog?.id === HANDOVER_DIALOG) return super.onContinueDialog(innerDc);
+        if (innerDc.activeDialog?.id === HANDOVER_DIALOG || profile.handover) return super.onContinueDialog(innerDc);
         const pressedChoice = input.kind === 'text' && isOfferedContentChoice(profile, this.deps.catalogue, input.text);
         const recognised = input.kind === 'text' && !pressedChoice ? recogniseCommand(input.text) : undefined;
         const handled = recognised ? await this.interrupt(innerDc, recognised) : undefined;
@@ -140,6 +151,9 @@ export class MainDialog extends LuotsiDialog<MainOptions> {
             case 'feedback':
                 if (active === FEEDBACK_DIALOG) return undefined;
                 return innerDc.beginDialog(FEEDBACK_DIALOG, { stage: 'rating' });
+            case 'consult':
+                if (active === CONSULTATION_DIALOG) return undefined;
+                return innerDc.beginDialog(CONSULTATION_DIALOG, { stage: 'kind' });
             case 'resume':
                 await this.repromptActive(innerDc);
                 return { status: DialogTurnStatus.waiting };
@@ -177,8 +191,9 @@ export class MainDialog extends LuotsiDialog<MainOptions> {
     }
 
     private async handleInput(step: WaterfallStepContext): Promise<DialogTurnResult> {
-        // A finished dialog started before asking (from `pending`) hands its result here, not the resident's words.
-        if (typeof step.result === 'object' && step.result !== null) return this.loop(step, step.result as Pending);
+        // A dialog that ended (started before asking, or an interruption on top) hands its result here, not the
+        // resident's words: those come with a continued turn.
+        if (step.reason === DialogReason.endCalled) return this.loop(step, (step.result ?? {}) as Pending);
         const input = readInput(step.context.activity);
         if (input.kind === 'card') {
             if (input.action.action === 'details')
@@ -230,14 +245,33 @@ export class MainDialog extends LuotsiDialog<MainOptions> {
     private async sendWelcome(context: TurnContext, withChoices: boolean): Promise<void> {
         const { t, language } = await translatorOf(this.deps, context);
         const { region } = this.deps.catalogue;
+        const languages = LANGUAGES.filter((other) => other !== language).map((other) => LANGUAGE_BUTTONS[other]);
+        if (audienceOf(context.activity.channelId) === 'professional') {
+            await context.sendActivity(
+                messageWithReplies(t('professional.welcome'), [t('professional.consult'), ...languages]),
+            );
+            return;
+        }
         const text = t('welcome', { region: region.names[language], promise: region.customerPromise[language] });
         if (!withChoices) {
             await context.sendActivity(text);
             return;
         }
-        const languages = LANGUAGES.filter((other) => other !== language).map((other) => LANGUAGE_BUTTONS[other]);
         await context.sendActivity(
             messageWithReplies(`${text}\n\n${t('main.choose')}`, [...this.situationButtons(language), ...languages]),
+        );
+    }
+
+    /** A service card on its own, to stay in a Teams chat where the bot was asked. */
+    private async shareService(context: TurnContext, serviceId: string): Promise<void> {
+        const { t, language } = await translatorOf(this.deps, context);
+        const service = this.deps.catalogue.servicesById.get(serviceId);
+        if (!service) {
+            await context.sendActivity(t('details.unknownService'));
+            return;
+        }
+        await context.sendActivity(
+            messageWithReplies(t('professional.shared'), [], [serviceCard(service, this.deps.catalogue, language, t)]),
         );
     }
 

@@ -6,6 +6,7 @@ import { supportsCards } from '../src/cards/adaptiveCard.js';
 import { serviceCard, serviceText } from '../src/cards/serviceCards.js';
 import { matchChoice, messageWithReplies, phrasesOf } from '../src/bot/choices.js';
 import { recogniseCommand } from '../src/bot/commands.js';
+import { audienceOf } from '../src/bot/crisisReply.js';
 import { noteLifeSituation, noteSuggestedServices } from '../src/bot/conversationProfile.js';
 import { profileOf, translatorOf, type DialogDeps } from '../src/bot/dialogDeps.js';
 import { readInput } from '../src/bot/userInput.js';
@@ -82,7 +83,8 @@ export class ServiceSearchDialog extends LuotsiDialog<ServiceSearchOptions> {
             t('buttons.none'),
         ];
         if (supportsCards(context.activity.channelId)) {
-            const cards = services.map((service) => serviceCard(service, this.deps.catalogue, language, t));
+            const shareable = audienceOf(context.activity.channelId) === 'professional';
+            const cards = services.map((service) => serviceCard(service, this.deps.catalogue, language, t, shareable));
             await context.sendActivity(messageWithReplies(t('search.intro'), replies, cards));
         } else {
             const lines = services.map((service, i) => serviceText(service, language, t, i + 1));

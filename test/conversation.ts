@@ -24,6 +24,8 @@ export interface ConversationOptions {
     /** A queue shared with another conversation or a counsellor API; a fresh in-memory one by default. */
     handovers?: HandoverQueue;
     handoffMode?: 'console' | 'event';
+    /** Teams: personal chat, a channel or a group chat. */
+    conversationType?: 'personal' | 'channel' | 'groupChat';
 }
 
 /** A resident talking to the bot through botbuilder's TestAdapter; each `say` returns every reply of that turn. */
@@ -55,6 +57,16 @@ export class Conversation {
         conversation.adapter = new TestAdapter((context) => bot.run(context), {
             channelId: options.channelId ?? 'test',
             locale: options.locale ?? 'fi-FI',
+            ...(options.conversationType
+                ? {
+                      conversation: {
+                          id: 'Convo1',
+                          conversationType: options.conversationType,
+                          isGroup: options.conversationType !== 'personal',
+                          name: 'Convo1',
+                      },
+                  }
+                : {}),
         });
         return conversation;
     }

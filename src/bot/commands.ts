@@ -15,6 +15,7 @@ export const COMMANDS = [
     'skip',
     'greeting',
     'resume',
+    'consult',
 ] as const;
 export type Command = (typeof COMMANDS)[number];
 

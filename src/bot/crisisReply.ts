@@ -22,14 +22,32 @@ export function crisisReply(
     catalogue: Catalogue,
     language: Language,
     t: TFunction,
+    audience: Audience = 'resident',
 ): Partial<Activity> {
     const lines = LINES_FOR[category].flatMap((lineCategory) =>
         catalogue.helpNumbers
             .filter((help) => help.category === lineCategory)
             .map((help) => helpLine(help, language, t)),
     );
+    // A professional writes about a client: the same numbers, phrased for them, with a consultation on offer.
+    if (audience === 'professional') {
+        const text = [
+            t(`professional.crisisLead.${category}`),
+            ...lines.map((line) => `• ${line}`),
+            t('professional.crisisPerson'),
+        ];
+        return messageWithReplies(text.join('\n\n'), [t('professional.consult'), t('crisis.continue')]);
+    }
     const text = [t(`crisis.lead.${category}`), ...lines.map((line) => `• ${line}`), t('crisis.person')].join('\n\n');
     return messageWithReplies(text, [t('crisis.talkToPerson'), t('crisis.continue')]);
+}
+
+/** Residents, or staff in Teams who write about their clients. */
+export type Audience = 'resident' | 'professional';
+
+/** Teams is where staff meet Luotsi; everywhere else the writer is a resident. */
+export function audienceOf(channelId: string | undefined): Audience {
+    return channelId === 'msteams' ? 'professional' : 'resident';
 }
 
 function helpLine(help: HelpNumber, language: Language, t: TFunction): string {

@@ -1,4 +1,4 @@
-import { ActivityHandler, type Activity, type ConversationState, type TurnContext } from 'botbuilder';
+import { ActivityHandler, TurnContext, type Activity, type ConversationState } from 'botbuilder';
 import { DialogSet, type DialogState } from 'botbuilder-dialogs';
 import type { i18n } from 'i18next';
 import type { Catalogue } from '../content/catalogue.js';
@@ -12,7 +12,7 @@ import type { CounsellorEvent } from '../handover/handoverRelay.js';
 import { MAIN_DIALOG, MainDialog, type MainOptions } from '../../dialogs/mainDialog.js';
 import { normaliseForMatch, recogniseCommand } from './commands.js';
 import { emptyProfile, type ConversationProfile } from './conversationProfile.js';
-import { crisisReply } from './crisisReply.js';
+import { audienceOf, crisisReply } from './crisisReply.js';
 import { counsellorContactText } from './counsellorContact.js';
 import type { HandoffMode } from './dialogDeps.js';
 import { isContentLabel, isOfferedContentChoice, offeredButtons } from './offeredChoices.js';
@@ -107,6 +107,11 @@ export class LuotsiBot extends ActivityHandler {
 
     private async handleMessage(context: TurnContext): Promise<void> {
         const profile = await this.profileOf(context);
+        // In Teams channels and group chats the message starts with "<at>Luotsi</at>": the mention is not the question.
+        if (context.activity.channelId === 'msteams') {
+            TurnContext.removeRecipientMention(context.activity);
+            context.activity.text = context.activity.text?.replace(/<at>[^<]*<\/at>/g, '').trim();
+        }
         const rawText = context.activity.text ?? '';
         const language = resolveTurnLanguage(profile, rawText.slice(0, MAX_MESSAGE_LENGTH), context.activity.locale);
         const t = this.bot.i18n.getFixedT(language);
@@ -114,7 +119,9 @@ export class LuotsiBot extends ActivityHandler {
         const danger = detectDanger(rawText, 'auto');
         if (danger) {
             profile.lastDanger = { category: danger, at: this.deps.now().toISOString() };
-            await context.sendActivity(crisisReply(danger, this.bot.catalogue, language, t));
+            await context.sendActivity(
+                crisisReply(danger, this.bot.catalogue, language, t, audienceOf(context.activity.channelId)),
+            );
             // A pressed content choice and a message to a counsellor still go on to the dialog after the crisis reply.
             if (!profile.handover && !isOfferedContentChoice(profile, this.bot.catalogue, rawText)) return;
         }

@@ -7,7 +7,14 @@ import type { Language } from '../content/vocabulary.js';
 import { adaptiveCard, heading, openUrlAction, submitAction, textBlock, type CardElement } from './adaptiveCard.js';
 
 /** One service as a short card: name, what it is, how to call, and a way to go deeper. */
-export function serviceCard(service: Service, catalogue: Catalogue, language: Language, t: TFunction): Attachment {
+export function serviceCard(
+    service: Service,
+    catalogue: Catalogue,
+    language: Language,
+    t: TFunction,
+    /** Staff in Teams can post the card into a chat with a client's team or colleagues. */
+    shareable = false,
+): Attachment {
     const body: CardElement[] = [
         heading(service.names[language]),
         textBlock(catalogue.kinds.get(service.kind)?.names[language] ?? service.kind, {
@@ -22,6 +29,7 @@ export function serviceCard(service: Service, catalogue: Catalogue, language: La
     return adaptiveCard(body, [
         submitAction(t('cards.details'), { action: 'details', serviceId: service.id }),
         ...(web ? [openUrlAction(t('cards.website'), web)] : []),
+        ...(shareable ? [submitAction(t('professional.share'), { action: 'share', serviceId: service.id })] : []),
     ]);
 }
 

@@ -21,6 +21,8 @@ export interface HandoverInput {
         preferredTime?: string;
     };
     readonly name?: string;
+    /** Shown to the counsellor with the request, e.g. a professional's consultation type and the client's consent. */
+    readonly note?: string;
     readonly now: Date;
 }
 
@@ -53,7 +55,7 @@ export function buildHandover(input: HandoverInput): HandoverRecord {
             situation: { residentWords },
             background: { answers: [...(profile.answers ?? [])] },
             assessment: { suggestedServiceIds: [...profile.suggestedServiceIds], dangerCategory: danger },
-            recommendation: { request: input.contact.preference },
+            recommendation: { request: input.contact.preference, ...(input.note ? { note: input.note } : {}) },
         },
         contact: { ...input.contact, consentGiven: true },
         transcript: transcript.map(({ from, text, at }) => ({ from, text, at })),
