@@ -52,6 +52,7 @@ async function main(): Promise<void> {
         catalogue,
         adapter,
         bot,
+        botAuthRequired: Boolean(config.botAuth.MicrosoftAppId),
         counsellor: {
             users: await openUserStore(path.join(config.dataDir, 'users.json')),
             sessions: new MemorySessionStore(),

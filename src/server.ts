@@ -9,6 +9,8 @@ export interface ServerDependencies {
     readonly adapter: CloudAdapter;
     readonly bot: ActivityHandler;
     readonly counsellor: CounsellorRouteDeps;
+    /** True when MicrosoftAppId is configured: /api/messages then takes only Bot Framework–signed requests. */
+    readonly botAuthRequired: boolean;
 }
 
 /** Builds the HTTP server with every route; `src/index.ts` only wires it up and listens. */
@@ -19,6 +21,11 @@ export async function createServer(deps: ServerDependencies): Promise<Server> {
     await registerCounsellorRoutes(server, deps.counsellor);
 
     server.post('/api/messages', async (req: Request, res: Response) => {
+        // botbuilder verifies signed tokens; a token that cannot even be one is refused here, before any key lookup.
+        if (deps.botAuthRequired && !looksLikeSignedJwt(req.headers.authorization)) {
+            res.send(401, { error: 'a valid Bot Framework token is required' });
+            return;
+        }
         const problem = activityProblem(req.body);
         if (problem) {
             res.send(400, { error: problem });
@@ -55,4 +62,20 @@ function activityProblem(body: unknown): string | undefined {
     const { type } = body as { type?: unknown };
     if (typeof type !== 'string' || type === '') return 'activity type is missing';
     return undefined;
+}
+
+/** A bearer JWT whose header names an RS256 signing key, as Bot Framework and Entra ID tokens do. */
+function looksLikeSignedJwt(authorization: string | undefined): boolean {
+    const token = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
+    const [header, payload, signature] = token?.split('.') ?? [];
+    if (!header || !payload || !signature) return false;
+    try {
+        const parsed = JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as {
+            alg?: unknown;
+            kid?: unknown;
+        };
+        return parsed.alg === 'RS256' && typeof parsed.kid === 'string';
+    } catch {
+        return false;
+    }
 }
