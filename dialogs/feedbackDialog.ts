@@ -70,6 +70,12 @@ export class FeedbackDialog extends LuotsiDialog<FeedbackOptions> {
             channel: context.activity.channelId ?? 'unknown',
             lifeSituation,
         });
+        await this.deps.stats.record(context, profile, {
+            type: 'feedback',
+            rating: rating as 1 | 2 | 3 | 4 | 5,
+            ...(comment ? { comment } : {}),
+            ...(lifeSituation ? { lifeSituation } : {}),
+        });
     }
 
     private async finish(step: WaterfallStepContext, text: string): Promise<DialogTurnResult> {

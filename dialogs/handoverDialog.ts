@@ -5,7 +5,7 @@ import { openingStatus } from '../src/content/openingHours.js';
 import { matchChoice, messageWithReplies } from '../src/bot/choices.js';
 import { recogniseCommand } from '../src/bot/commands.js';
 import { counsellorContactText } from '../src/bot/counsellorContact.js';
-import { profileOf, translatorOf, type DialogDeps } from '../src/bot/dialogDeps.js';
+import { profileOf, recordStats, translatorOf, type DialogDeps } from '../src/bot/dialogDeps.js';
 import { readInput } from '../src/bot/userInput.js';
 import { buildHandover, isPlausiblePhone } from '../src/handover/buildHandover.js';
 import type { HandoverReason, HandoverUrgency } from '../src/handover/handoverRecord.js';
@@ -246,8 +246,17 @@ export class HandoverDialog extends LuotsiDialog<HandoverOptions> {
             conversationRef: TurnContext.getConversationReference(step.context.activity) as Record<string, unknown>,
             contact: { preference, phone: options.phone, preferredTime },
             note: options.note,
+            statsId: this.deps.stats.base(step.context, profile).conversation,
             now: this.deps.now(),
         });
+        await recordStats(this.deps, step.context, {
+            type: 'handover-requested',
+            reason: options.reason,
+            urgency: record.urgency,
+        });
+        if (options.reason === 'professional-consult')
+            await recordStats(this.deps, step.context, { type: 'professional-consultation' });
+        if (preference === 'callback') await recordStats(this.deps, step.context, { type: 'callback-requested' });
         if (this.deps.handoffMode === 'event') {
             await this.deps.handoff.initiate(step.context, record);
             profile.handover = { id: record.id, stage: 'external' };

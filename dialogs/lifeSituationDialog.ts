@@ -8,7 +8,7 @@ import { matchChoice, messageWithReplies, phrasesOf } from '../src/bot/choices.j
 import { recogniseCommand } from '../src/bot/commands.js';
 import { noteLifeSituation, noteSuggestedServices } from '../src/bot/conversationProfile.js';
 import { offerOwnWorkerIfManyNeeds } from '../src/bot/ownWorker.js';
-import { profileOf, translatorOf, type DialogDeps } from '../src/bot/dialogDeps.js';
+import { profileOf, recordStats, translatorOf, type DialogDeps } from '../src/bot/dialogDeps.js';
 import { readInput } from '../src/bot/userInput.js';
 import { LuotsiDialog } from './luotsiDialog.js';
 import { SERVICE_DETAILS_DIALOG } from './serviceDetailsDialog.js';
@@ -49,7 +49,9 @@ export class LifeSituationDialog extends LuotsiDialog<LifeSituationOptions> {
     ): Promise<DialogTurnResult | undefined> {
         const situation = this.situation(options);
         const profile = await profileOf(this.deps, step.context);
-        noteLifeSituation(profile, situation.id);
+        if (noteLifeSituation(profile, situation.id)) {
+            await recordStats(this.deps, step.context, { type: 'life-situation-chosen', lifeSituation: situation.id });
+        }
         if (options.index >= situation.questions.length && !options.pathShown) {
             noteSuggestedServices(
                 profile,
@@ -61,6 +63,7 @@ export class LifeSituationDialog extends LuotsiDialog<LifeSituationOptions> {
                 answers.push({ lifeSituationId: situation.id, questionId, optionId });
             }
             profile.answers = answers;
+            await recordStats(this.deps, step.context, { type: 'path-completed', lifeSituation: situation.id });
         }
         return undefined;
     }

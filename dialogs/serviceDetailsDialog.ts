@@ -9,7 +9,7 @@ import {
 import { matchChoice, messageWithReplies, phrasesOf } from '../src/bot/choices.js';
 import { recogniseCommand } from '../src/bot/commands.js';
 import { noteSuggestedServices } from '../src/bot/conversationProfile.js';
-import { profileOf, translatorOf, type DialogDeps } from '../src/bot/dialogDeps.js';
+import { profileOf, recordStats, translatorOf, type DialogDeps } from '../src/bot/dialogDeps.js';
 import { readInput } from '../src/bot/userInput.js';
 import { LuotsiDialog } from './luotsiDialog.js';
 
@@ -75,6 +75,7 @@ export class ServiceDetailsDialog extends LuotsiDialog<ServiceDetailsOptions> {
         }
         const profile = await profileOf(this.deps, context);
         noteSuggestedServices(profile, [service.id]);
+        await recordStats(this.deps, context, { type: 'service-details-viewed', kind: service.kind });
         const now = this.deps.now();
         if (supportsCards(context.activity.channelId)) {
             await context.sendActivity(

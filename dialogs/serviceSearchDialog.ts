@@ -8,7 +8,7 @@ import { matchChoice, messageWithReplies, phrasesOf } from '../src/bot/choices.j
 import { recogniseCommand } from '../src/bot/commands.js';
 import { audienceOf } from '../src/bot/crisisReply.js';
 import { noteLifeSituation, noteSuggestedServices } from '../src/bot/conversationProfile.js';
-import { profileOf, translatorOf, type DialogDeps } from '../src/bot/dialogDeps.js';
+import { profileOf, recordStats, translatorOf, type DialogDeps } from '../src/bot/dialogDeps.js';
 import { readInput } from '../src/bot/userInput.js';
 import { LuotsiDialog } from './luotsiDialog.js';
 import { SERVICE_DETAILS_DIALOG } from './serviceDetailsDialog.js';
@@ -46,6 +46,9 @@ export class ServiceSearchDialog extends LuotsiDialog<ServiceSearchOptions> {
     ): Promise<DialogTurnResult | undefined> {
         if (options.stage !== 'results') return undefined;
         const outcome = await this.searchFor(step.context, options.query);
+        const kinds = [...new Set(outcome.services.slice(0, SHOWN).map((hit) => hit.service.kind))];
+        await recordStats(this.deps, step.context, { type: 'search', matched: outcome.matched, kinds });
+        if (!outcome.matched) await this.deps.stats.unmatched(outcome.language, options.query);
         if (outcome.matched) {
             const profile = await profileOf(this.deps, step.context);
             noteSuggestedServices(

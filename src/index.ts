@@ -10,12 +10,17 @@ import type { HandoverQueue } from './handover/handoverQueue.js';
 import { HandoverRelay } from './handover/handoverRelay.js';
 import { openAuditLog } from './storage/auditFileStore.js';
 import { openUserStore } from './storage/userFileStore.js';
+import { openStatsFileStore } from './storage/statsFileStore.js';
+import { ConversationStats } from './stats/conversationStats.js';
+import { startRetentionJob } from './stats/retentionJob.js';
 import { ContentError, formatProblem } from './content/contentProblem.js';
 import { loadCatalogue } from './content/loadCatalogue.js';
 import { createI18n } from './i18n/i18n.js';
 import { createConsoleLogger, type Logger } from './logger.js';
 import { ServiceSearch } from './search/serviceSearch.js';
 import { createServer } from './server.js';
+import { MemoryConversationStore } from './directline/conversations.js';
+import { MemoryTokenStore } from './directline/tokens.js';
 import { openFeedbackStore } from './storage/feedbackStore.js';
 import { openHandoverFileStore } from './storage/handoverFileStore.js';
 import { openLowdbStorage } from './storage/lowdbStorage.js';
@@ -36,6 +41,9 @@ async function main(): Promise<void> {
     );
     const feedback = await openFeedbackStore(path.join(config.dataDir, 'feedback.json'));
     const handovers = await openHandoverFileStore(config.dataDir, { logger });
+    const statsStore = await openStatsFileStore(config.dataDir);
+    const stats = new ConversationStats(statsStore, logger, () => new Date());
+    startRetentionJob(statsStore, { now: () => new Date(), logger });
     const bot = new LuotsiBot({
         catalogue,
         search,
@@ -43,6 +51,7 @@ async function main(): Promise<void> {
         conversationState,
         feedback,
         handovers,
+        stats,
         handoffMode: config.handoffMode,
     });
     const relay = new HandoverRelay(adapter, config.botAuth.MicrosoftAppId ?? '', (context, record, event) =>
@@ -64,7 +73,20 @@ async function main(): Promise<void> {
             i18n,
             cookieSecure: config.cookieSecure,
             logger,
+            stats,
             now: () => new Date(),
+        },
+        directLine: {
+            settings: {
+                publicUrl: config.publicUrl,
+                allowedOrigins: config.allowedOrigins,
+                directLineSecret: config.directLineSecret,
+                directLineEndpoint: config.directLineEndpoint,
+                botAppId: config.botAuth.MicrosoftAppId,
+            },
+            conversations: new MemoryConversationStore(),
+            tokens: new MemoryTokenStore(),
+            logger,
         },
     });
     startHandoverHousekeeping(handovers, config, logger);

@@ -9,6 +9,9 @@ import {
     TurnContext,
 } from 'botbuilder';
 import { createMemoryHandoverQueue, type HandoverQueue } from '../src/handover/handoverQueue.js';
+import { createMemoryLogger } from '../src/logger.js';
+import { ConversationStats } from '../src/stats/conversationStats.js';
+import { createMemoryStatsStore } from '../src/storage/statsFileStore.js';
 import { LuotsiBot } from '../src/bot/luotsiBot.js';
 import { createI18n } from '../src/i18n/i18n.js';
 import { createMemoryFeedbackStore } from '../src/storage/feedbackStore.js';
@@ -28,11 +31,15 @@ export interface ConversationOptions {
     conversationType?: 'personal' | 'channel' | 'groupChat';
 }
 
+/** A Wednesday 10:00 in Helsinki: counsellors and most services are open. */
+const DEFAULT_NOW = new Date('2026-12-02T10:00:00+02:00');
+
 /** A resident talking to the bot through botbuilder's TestAdapter; each `say` returns every reply of that turn. */
 export class Conversation {
     readonly storage: Storage;
     readonly feedback = createMemoryFeedbackStore();
     readonly handovers: HandoverQueue;
+    readonly statsStore = createMemoryStatsStore();
     bot!: LuotsiBot;
     private adapter!: TestAdapter;
 
@@ -50,8 +57,13 @@ export class Conversation {
             conversationState: new ConversationState(conversation.storage),
             feedback: conversation.feedback,
             handovers: conversation.handovers,
+            stats: new ConversationStats(
+                conversation.statsStore,
+                createMemoryLogger(),
+                () => options.now ?? DEFAULT_NOW,
+            ),
             handoffMode: options.handoffMode,
-            now: () => options.now ?? new Date('2026-12-02T10:00:00+02:00'),
+            now: () => options.now ?? DEFAULT_NOW,
         });
         conversation.bot = bot;
         conversation.adapter = new TestAdapter((context) => bot.run(context), {

@@ -37,6 +37,8 @@ export interface ConversationProfile {
     lastDanger?: { category: 'self-harm' | 'violence' | 'medical-emergency'; at: string };
     /** Why a person was last offered (no match, many needs): the reason a following "person" request carries. */
     personReason?: 'no-match' | 'many-needs';
+    /** Random id that groups this conversation's anonymous statistics events; not derived from any channel id. */
+    statsId?: string;
     /** The open handover of this conversation, while the resident waits or chats with a counsellor. */
     handover?: { id: string; stage: 'waiting' | 'connected' | 'external' };
 }
@@ -45,9 +47,11 @@ export function emptyProfile(): ConversationProfile {
     return { lifeSituations: [], suggestedServiceIds: [] };
 }
 
-/** Records a life situation once, keeping the order residents raised them in. */
-export function noteLifeSituation(profile: ConversationProfile, id: LifeSituationId): void {
-    if (!profile.lifeSituations.includes(id)) profile.lifeSituations.push(id);
+/** Records a life situation once, keeping the order residents raised them in; true when it is new. */
+export function noteLifeSituation(profile: ConversationProfile, id: LifeSituationId): boolean {
+    if (profile.lifeSituations.includes(id)) return false;
+    profile.lifeSituations.push(id);
+    return true;
 }
 
 export function noteSuggestedServices(profile: ConversationProfile, ids: readonly string[]): void {

@@ -7,6 +7,8 @@ import type { ServiceSearch } from '../search/serviceSearch.js';
 import type { HandoverQueue } from '../handover/handoverQueue.js';
 import type { HandoverRecord } from '../handover/handoverRecord.js';
 import type { FeedbackStore } from '../storage/feedbackStore.js';
+import type { ConversationStats } from '../stats/conversationStats.js';
+import type { StatsEventBody } from '../stats/statsEvents.js';
 import { emptyProfile, type ConversationProfile } from './conversationProfile.js';
 
 /** What every dialog needs; built once per server and handed to each dialog's constructor. */
@@ -22,6 +24,8 @@ export interface DialogDeps {
     readonly handovers: HandoverQueue;
     /** console: Luotsi's own queue and console; event: a Bot Framework handoff event to an external agent hub. */
     readonly handoffMode: HandoffMode;
+    /** Anonymous statistics events of this conversation. */
+    readonly stats: ConversationStats;
     /** Sends the handoff initiation event in event mode. */
     readonly handoff: { initiate(context: TurnContext, record: HandoverRecord): Promise<void> };
 }
@@ -43,4 +47,9 @@ export async function translatorOf(
 ): Promise<{ t: TFunction; language: Language }> {
     const language = await languageOf(deps, context);
     return { t: deps.i18n.getFixedT(language), language };
+}
+
+/** Records an anonymous statistics event for this conversation. */
+export async function recordStats(deps: DialogDeps, context: TurnContext, event: StatsEventBody): Promise<void> {
+    await deps.stats.record(context, await profileOf(deps, context), event);
 }

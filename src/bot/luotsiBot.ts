@@ -5,6 +5,7 @@ import type { Catalogue } from '../content/catalogue.js';
 import { detectDanger } from '../safety/detectDanger.js';
 import type { ServiceSearch } from '../search/serviceSearch.js';
 import type { FeedbackStore } from '../storage/feedbackStore.js';
+import type { ConversationStats } from '../stats/conversationStats.js';
 import { handoffInitiation, handoffStateOf, type HandoffState } from '../handover/handoffEvent.js';
 import type { HandoverQueue } from '../handover/handoverQueue.js';
 import type { HandoverRecord } from '../handover/handoverRecord.js';
@@ -28,6 +29,7 @@ export interface BotDependencies {
     readonly conversationState: ConversationState;
     readonly feedback: FeedbackStore;
     readonly handovers: HandoverQueue;
+    readonly stats: ConversationStats;
     readonly handoffMode?: HandoffMode;
     readonly now?: () => Date;
 }
@@ -74,11 +76,13 @@ export class LuotsiBot extends ActivityHandler {
         this.onMembersAdded(async (context, next) => {
             const botId = context.activity.recipient?.id;
             if ((context.activity.membersAdded ?? []).some((member) => member.id !== botId)) {
-                await this.profileOf(context).then((profile) =>
-                    resolveTurnLanguage(profile, '', context.activity.locale),
-                );
+                const profile = await this.profileOf(context);
+                resolveTurnLanguage(profile, '', context.activity.locale);
                 const dc = await this.dialogs.createContext(context);
-                if (!dc.activeDialog) await dc.beginDialog(MAIN_DIALOG, { mode: 'welcome' } satisfies MainOptions);
+                if (!dc.activeDialog) {
+                    await this.countStart(context, profile);
+                    await dc.beginDialog(MAIN_DIALOG, { mode: 'welcome' } satisfies MainOptions);
+                }
             }
             await next();
         });
@@ -119,6 +123,7 @@ export class LuotsiBot extends ActivityHandler {
         const danger = detectDanger(rawText, 'auto');
         if (danger) {
             profile.lastDanger = { category: danger, at: this.deps.now().toISOString() };
+            await this.bot.stats.record(context, profile, { type: 'crisis-interrupt', category: danger });
             await context.sendActivity(
                 crisisReply(danger, this.bot.catalogue, language, t, audienceOf(context.activity.channelId)),
             );
@@ -137,6 +142,7 @@ export class LuotsiBot extends ActivityHandler {
 
         const dc = await this.dialogs.createContext(context);
         if (!dc.activeDialog) {
+            await this.countStart(context, profile);
             // A conversation that starts with a message (no welcome event first): greet, then answer it.
             const greetingOnly = input.kind === 'text' && recogniseCommand(input.text)?.command === 'greeting';
             await dc.beginDialog(MAIN_DIALOG, {
@@ -198,6 +204,12 @@ export class LuotsiBot extends ActivityHandler {
             await context.sendActivity(t('handoverChat.counsellorClosed'));
         }
         await this.returnFromHandover(context, profile);
+    }
+
+    /** One "conversation started" per conversation, however it starts (welcome event or first message). */
+    private async countStart(context: TurnContext, profile: ConversationProfile): Promise<void> {
+        if (profile.statsId) return;
+        await this.bot.stats.record(context, profile, { type: 'conversation-started' });
     }
 
     /** A pressed button, a command or a life situation's name says little of the resident's own situation. */

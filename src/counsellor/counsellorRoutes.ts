@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { i18n } from 'i18next';
@@ -11,7 +10,6 @@ import { requireCsrf, requireSession, sessionOf } from '../auth/restifyAuth.js';
 import type { SessionStore } from '../auth/sessions.js';
 import type { UserStore } from '../auth/userStore.js';
 import type { Catalogue } from '../content/catalogue.js';
-import { LANGUAGES, type Language } from '../content/vocabulary.js';
 import { HandoverConflictError, HandoverNotFoundError } from '../handover/errors.js';
 import type { HandoverQueue } from '../handover/handoverQueue.js';
 import {
@@ -22,6 +20,9 @@ import {
 } from '../handover/handoverRecord.js';
 import type { CounsellorEvent, HandoverRelay } from '../handover/handoverRelay.js';
 import type { Logger } from '../logger.js';
+import type { ConversationStats } from '../stats/conversationStats.js';
+import type { StatsEventBody } from '../stats/statsEvents.js';
+import { CONTENT_TYPES, loadAsset, pageLanguage, sendAsset, sendHtml, type CspDirectives } from '../web/http.js';
 import { renderConsolePage } from './consolePage.js';
 import { handoverDetails, handoverListItem } from './handoverViews.js';
 
@@ -36,6 +37,7 @@ export interface CounsellorRouteDeps {
     readonly i18n: i18n;
     readonly cookieSecure: boolean;
     readonly logger: Logger;
+    readonly stats: ConversationStats;
     readonly now: () => Date;
 }
 
@@ -44,6 +46,14 @@ const PUBLIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'publ
 const MAX_COUNSELLOR_MESSAGE = 2000;
 /** Keeps proxies from closing an idle event stream. */
 const SSE_KEEPALIVE_MS = 25_000;
+/** The console loads only its own files and talks only to its own API; no other site may frame it. */
+const CONSOLE_CSP: CspDirectives = {
+    'default-src': ["'self'"],
+    'style-src': ["'self'"],
+    'script-src': ["'self'"],
+    'connect-src': ["'self'"],
+    'frame-ancestors': ["'none'"],
+};
 
 const LoginBody = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(1024) });
 const MessageBody = z.object({ text: z.string().trim().min(1, 'text must not be empty').max(MAX_COUNSELLOR_MESSAGE) });
@@ -57,28 +67,20 @@ const RatingBody = z.object({ rating: z.number().int().min(1).max(5) });
 /** The counsellor console (/counsellor) and its JSON API (/api/counsellor/…), all behind login. */
 export async function registerCounsellorRoutes(server: Server, deps: CounsellorRouteDeps): Promise<void> {
     const assets = {
-        'console.js': {
-            type: 'text/javascript; charset=utf-8',
-            body: await readFile(path.join(PUBLIC_DIR, 'console.js')),
-        },
-        'console.css': { type: 'text/css; charset=utf-8', body: await readFile(path.join(PUBLIC_DIR, 'console.css')) },
+        'console.js': await loadAsset(path.join(PUBLIC_DIR, 'console.js'), CONTENT_TYPES.js),
+        'console.css': await loadAsset(path.join(PUBLIC_DIR, 'console.css'), CONTENT_TYPES.css),
     };
     const signedIn = requireSession(deps.sessions);
     const csrf = requireCsrf();
 
     server.get('/counsellor', async (req: Request, res: Response) => {
         const language = pageLanguage(req);
-        sendHtml(res, renderConsolePage(deps.i18n.getFixedT(language), language));
+        sendHtml(res, renderConsolePage(deps.i18n.getFixedT(language), language), { csp: CONSOLE_CSP });
     });
     server.get('/counsellor/:asset', async (req: Request, res: Response) => {
         const asset = assets[req.params.asset as keyof typeof assets];
         if (!asset) return sendError(res, 404, 'not found');
-        res.writeHead(200, {
-            'content-type': asset.type,
-            'cache-control': 'no-cache',
-            'x-content-type-options': 'nosniff',
-        });
-        res.end(asset.body);
+        sendAsset(req, res, asset);
     });
 
     server.post('/api/counsellor/login', async (req: Request, res: Response) => {
@@ -144,6 +146,8 @@ export async function registerCounsellorRoutes(server: Server, deps: CounsellorR
             return sendError(res, 409, `handover is ${result.status}, not waiting`);
         }
         await deps.audit.record({ actor: session.username, action: 'accept', handoverId: result.handover.id });
+        const waitSeconds = secondsBetween(result.handover.createdAt, result.handover.acceptedAt);
+        await count(result.handover, { type: 'handover-accepted', waitSeconds });
         await relay(result.handover, { type: 'accepted', counsellor: session.username });
         res.send(200, { handover: detailsFor(result.handover, req) });
     });
@@ -188,6 +192,9 @@ export async function registerCounsellorRoutes(server: Server, deps: CounsellorR
                 now: deps.now(),
             });
             await deps.audit.record({ actor: session.username, action: 'close', handoverId: closed.id });
+            const durationSeconds = secondsBetween(closed.acceptedAt ?? closed.createdAt, closed.closedAt);
+            await count(closed, { type: 'handover-closed', outcome, durationSeconds });
+            if (outcome === 'social-care-contact') await count(closed, { type: 'social-care-contact' });
             if (before.status === 'accepted') await relay(closed, { type: 'closed' });
             res.send(200, { handover: detailsFor(closed, req) });
         } catch (error) {
@@ -201,7 +208,8 @@ export async function registerCounsellorRoutes(server: Server, deps: CounsellorR
         const body = RatingBody.safeParse(req.body);
         if (!body.success) return sendError(res, 422, 'rating must be a whole number from 1 to 5');
         try {
-            await deps.handovers.rateSummary(String(req.params.id), body.data.rating);
+            const rated = await deps.handovers.rateSummary(String(req.params.id), body.data.rating);
+            await count(rated, { type: 'staff-feedback', rating: body.data.rating as 1 | 2 | 3 | 4 | 5 });
             res.send(200, { rating: body.data.rating });
         } catch (error) {
             if (error instanceof HandoverNotFoundError) return sendError(res, 404, 'handover not found');
@@ -247,6 +255,15 @@ export async function registerCounsellorRoutes(server: Server, deps: CounsellorR
         return handoverDetails(record, deps.catalogue, language, deps.i18n.getFixedT(language), deps.now());
     }
 
+    /** Counts a counsellor's step with the resident's conversation in the anonymous statistics. */
+    async function count(record: HandoverRecord, event: StatsEventBody): Promise<void> {
+        if (!record.statsId) return;
+        await deps.stats.recordFor(
+            { conversation: record.statsId, channel: record.channel, language: record.language },
+            event,
+        );
+    }
+
     /** A resident who left cannot be reached; the counsellor's action still stands. */
     async function relay(record: HandoverRecord, event: CounsellorEvent): Promise<void> {
         try {
@@ -259,16 +276,6 @@ export async function registerCounsellorRoutes(server: Server, deps: CounsellorR
             });
         }
     }
-}
-
-/** The console's language: `?lang=`, else the browser's preference, else Finnish. */
-function pageLanguage(req: Request): Language {
-    const asked = String(req.query?.lang ?? '');
-    if ((LANGUAGES as readonly string[]).includes(asked)) return asked as Language;
-    const accepted = String(req.headers['accept-language'] ?? '')
-        .slice(0, 2)
-        .toLowerCase();
-    return (LANGUAGES as readonly string[]).includes(accepted) ? (accepted as Language) : 'fi';
 }
 
 /** `?status=waiting,accepted` → the statuses; undefined for none; null for an unknown one. */
@@ -286,13 +293,7 @@ function sendError(res: Response, status: number, error: string): void {
     res.send(status, { error });
 }
 
-function sendHtml(res: Response, html: string): void {
-    res.writeHead(200, {
-        'content-type': 'text/html; charset=utf-8',
-        'content-security-policy':
-            "default-src 'self'; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'",
-        'x-content-type-options': 'nosniff',
-        'referrer-policy': 'no-referrer',
-    });
-    res.end(html);
+function secondsBetween(from: string, to: string | undefined): number {
+    if (!to) return 0;
+    return Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 1000));
 }

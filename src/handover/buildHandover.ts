@@ -23,6 +23,8 @@ export interface HandoverInput {
     readonly name?: string;
     /** Shown to the counsellor with the request, e.g. a professional's consultation type and the client's consent. */
     readonly note?: string;
+    /** The conversation's statistics id. */
+    readonly statsId?: string;
     readonly now: Date;
 }
 
@@ -60,6 +62,7 @@ export function buildHandover(input: HandoverInput): HandoverRecord {
         contact: { ...input.contact, consentGiven: true },
         transcript: transcript.map(({ from, text, at }) => ({ from, text, at })),
         conversationRef: input.conversationRef,
+        statsId: input.statsId,
     });
 }
 

@@ -203,6 +203,8 @@ const HandoverRecordObject = z.strictObject({
     transcript: z.array(TranscriptEntrySchema).max(MAX_TRANSCRIPT_ENTRIES),
     /** Opaque Bot Framework ConversationReference, for proactive messages to the resident. */
     conversationRef: ConversationRefSchema,
+    /** The conversation's random statistics id, so counsellor events count with the resident's (no channel ids). */
+    statsId: z.uuid().optional(),
     status: z.enum(HANDOVER_STATUSES),
     /** Counsellor id (staff account), not a name shown to the resident. */
     acceptedBy: CounsellorId.optional(),
@@ -279,6 +281,7 @@ export interface NewHandoverInput {
     transcript?: MessageInput[];
     /** From `TurnContext.getConversationReference(activity)`; copied as JSON. */
     conversationRef: Record<string, unknown>;
+    statsId?: string;
 }
 
 /**
@@ -332,6 +335,7 @@ export function newHandover(input: NewHandoverInput): HandoverRecord {
             .filter((entry) => entry.text !== '')
             .slice(-MAX_TRANSCRIPT_ENTRIES),
         conversationRef: jsonCopy(input.conversationRef),
+        ...(input.statsId ? { statsId: input.statsId } : {}),
         status: contact?.preference === 'callback' ? 'callback-requested' : 'waiting',
         messages: [],
     };
