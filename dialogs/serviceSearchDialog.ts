@@ -7,7 +7,7 @@ import { serviceCard, serviceText } from '../src/cards/serviceCards.js';
 import { matchChoice, messageWithReplies, phrasesOf } from '../src/bot/choices.js';
 import { recogniseCommand } from '../src/bot/commands.js';
 import { audienceOf } from '../src/bot/crisisReply.js';
-import { noteLifeSituation, noteSuggestedServices } from '../src/bot/conversationProfile.js';
+import { noteSuggestedServices } from '../src/bot/conversationProfile.js';
 import { profileOf, recordStats, translatorOf, type DialogDeps } from '../src/bot/dialogDeps.js';
 import { readInput } from '../src/bot/userInput.js';
 import { LuotsiDialog } from './luotsiDialog.js';
@@ -156,21 +156,15 @@ export class ServiceSearchDialog extends LuotsiDialog<ServiceSearchOptions> {
             })),
         );
         if (service) return { service };
-        const situation = strongSituation(outcome);
-        if (
-            situation &&
-            matchChoice(text, [
-                {
-                    value: situation,
-                    phrases: phrasesOf(situation.names).flatMap((name) => [name, t('buttons.goThrough', { name })]),
-                },
-            ])
-        ) {
-            const profile = await profileOf(this.deps, context);
-            noteLifeSituation(profile, situation.id);
-            return { situation };
-        }
-        return undefined;
+        // Any life situation by its name or its "go through" button, not only the one suggested here.
+        const situation = matchChoice(
+            text,
+            this.deps.catalogue.lifeSituations.map((s) => ({
+                value: s,
+                phrases: phrasesOf(s.names).flatMap((name) => [name, t('buttons.goThrough', { name })]),
+            })),
+        );
+        return situation ? { situation } : undefined;
     }
 
     /** In the conversation's language; a text in another of the three languages is still understood. */

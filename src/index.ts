@@ -6,8 +6,10 @@ import { LuotsiBot } from './bot/luotsiBot.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { MemorySessionStore } from './auth/sessions.js';
 import { LoginThrottle } from './auth/loginThrottle.js';
-import type { HandoverQueue } from './handover/handoverQueue.js';
+import type { AcceptResult, HandoverQueue } from './handover/handoverQueue.js';
 import { HandoverRelay } from './handover/handoverRelay.js';
+import { acceptHandover } from './handover/acceptHandover.js';
+import { startTeamsNotifier } from './handover/teamsNotifier.js';
 import { openAuditLog } from './storage/auditFileStore.js';
 import { openUserStore } from './storage/userFileStore.js';
 import { openStatsFileStore } from './storage/statsFileStore.js';
@@ -44,7 +46,7 @@ async function main(): Promise<void> {
     const statsStore = await openStatsFileStore(config.dataDir);
     const stats = new ConversationStats(statsStore, logger, () => new Date());
     startRetentionJob(statsStore, { now: () => new Date(), logger });
-    const bot = new LuotsiBot({
+    const bot: LuotsiBot = new LuotsiBot({
         catalogue,
         search,
         i18n,
@@ -53,10 +55,16 @@ async function main(): Promise<void> {
         handovers,
         stats,
         handoffMode: config.handoffMode,
+        acceptFromTeams: (handoverId, counsellor): Promise<AcceptResult> =>
+            acceptHandover({ handovers, relay, stats, logger }, handoverId, counsellor, new Date()),
     });
-    const relay = new HandoverRelay(adapter, config.botAuth.MicrosoftAppId ?? '', (context, record, event) =>
-        bot.handleCounsellorEvent(context, record, event),
+    const relay: HandoverRelay = new HandoverRelay(
+        adapter,
+        config.botAuth.MicrosoftAppId ?? '',
+        (context, record, event) => bot.handleCounsellorEvent(context, record, event),
     );
+    const sessions = new MemorySessionStore();
+    const audit = await openAuditLog(path.join(config.dataDir, 'audit.json'));
     const server = await createServer({
         catalogue,
         adapter,
@@ -64,9 +72,9 @@ async function main(): Promise<void> {
         botAuthRequired: Boolean(config.botAuth.MicrosoftAppId),
         counsellor: {
             users: await openUserStore(path.join(config.dataDir, 'users.json')),
-            sessions: new MemorySessionStore(),
+            sessions,
             throttle: new LoginThrottle(),
-            audit: await openAuditLog(path.join(config.dataDir, 'audit.json')),
+            audit,
             handovers,
             relay,
             catalogue,
@@ -76,6 +84,7 @@ async function main(): Promise<void> {
             stats,
             now: () => new Date(),
         },
+        stats: { sessions, store: statsStore, audit, i18n, now: () => new Date() },
         directLine: {
             settings: {
                 publicUrl: config.publicUrl,
@@ -90,6 +99,21 @@ async function main(): Promise<void> {
         },
     });
     startHandoverHousekeeping(handovers, config, logger);
+    if (config.teamsCounsellorChannel) {
+        startTeamsNotifier({
+            handovers,
+            adapter,
+            appId: config.botAuth.MicrosoftAppId ?? '',
+            channel: {
+                channelId: config.teamsCounsellorChannel,
+                serviceUrl: config.teamsServiceUrl,
+                tenantId: config.botAuth.MicrosoftAppTenantId,
+            },
+            catalogue,
+            t: i18n.getFixedT('fi'),
+            logger,
+        });
+    }
     if (!config.botAuth.MicrosoftAppId && !isLoopback(config.host)) {
         logger.warn(
             'no MicrosoftAppId: /api/messages accepts unauthenticated requests; bind to loopback or configure Azure Bot credentials',

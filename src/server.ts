@@ -2,6 +2,8 @@ import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { Catalogue } from './content/catalogue.js';
 import { registerCounsellorRoutes, type CounsellorRouteDeps } from './counsellor/counsellorRoutes.js';
+import { registerStatsRoutes, type StatsRouteDeps } from './stats/statsRoutes.js';
+import { registerDirectLine, type DirectLineRouteDeps } from './directline/directLineRoutes.js';
 import { LANGUAGES, type Language } from './content/vocabulary.js';
 
 export interface ServerDependencies {
@@ -9,6 +11,9 @@ export interface ServerDependencies {
     readonly adapter: CloudAdapter;
     readonly bot: ActivityHandler;
     readonly counsellor: CounsellorRouteDeps;
+    readonly stats: StatsRouteDeps;
+    /** The resident web chat: token route and the local Direct Line channel. */
+    readonly directLine: DirectLineRouteDeps;
     /** True when MicrosoftAppId is configured: /api/messages then takes only Bot Framework–signed requests. */
     readonly botAuthRequired: boolean;
 }
@@ -19,6 +24,8 @@ export async function createServer(deps: ServerDependencies): Promise<Server> {
     server.use(restify.plugins.queryParser({ mapParams: false }));
     server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }));
     await registerCounsellorRoutes(server, deps.counsellor);
+    registerStatsRoutes(server, deps.stats);
+    registerDirectLine(server, { ...deps.directLine, adapter: deps.adapter, bot: deps.bot });
 
     server.post('/api/messages', async (req: Request, res: Response) => {
         // botbuilder verifies signed tokens; a token that cannot even be one is refused here, before any key lookup.

@@ -1,13 +1,13 @@
 import { ActivityHandler, TurnContext, type Activity, type ConversationState } from 'botbuilder';
 import { DialogSet, type DialogState } from 'botbuilder-dialogs';
-import type { i18n } from 'i18next';
+import type { TFunction, i18n } from 'i18next';
 import type { Catalogue } from '../content/catalogue.js';
 import { detectDanger } from '../safety/detectDanger.js';
 import type { ServiceSearch } from '../search/serviceSearch.js';
 import type { FeedbackStore } from '../storage/feedbackStore.js';
 import type { ConversationStats } from '../stats/conversationStats.js';
 import { handoffInitiation, handoffStateOf, type HandoffState } from '../handover/handoffEvent.js';
-import type { HandoverQueue } from '../handover/handoverQueue.js';
+import type { AcceptResult, HandoverQueue } from '../handover/handoverQueue.js';
 import type { HandoverRecord } from '../handover/handoverRecord.js';
 import type { CounsellorEvent } from '../handover/handoverRelay.js';
 import { MAIN_DIALOG, MainDialog, type MainOptions } from '../../dialogs/mainDialog.js';
@@ -31,6 +31,8 @@ export interface BotDependencies {
     readonly handovers: HandoverQueue;
     readonly stats: ConversationStats;
     readonly handoffMode?: HandoffMode;
+    /** Accepts a handover from the Accept button of the counsellors' Teams channel card. */
+    readonly acceptFromTeams?: (handoverId: string, counsellor: string) => Promise<AcceptResult>;
     readonly now?: () => Date;
 }
 
@@ -132,6 +134,10 @@ export class LuotsiBot extends ActivityHandler {
         }
 
         const input = readInput(context.activity);
+        if (input.kind === 'card' && input.action.action === 'acceptHandover') {
+            await this.acceptFromTeams(context, input.action.handoverId, t);
+            return;
+        }
         const oddKey = ODD_INPUT_KEYS[input.kind];
         if (oddKey) {
             await context.sendActivity(t(oddKey, { limit: MAX_MESSAGE_LENGTH }));
@@ -204,6 +210,20 @@ export class LuotsiBot extends ActivityHandler {
             await context.sendActivity(t('handoverChat.counsellorClosed'));
         }
         await this.returnFromHandover(context, profile);
+    }
+
+    /** A counsellor in the Teams channel pressed Accept on a handover card. */
+    private async acceptFromTeams(context: TurnContext, handoverId: string, t: TFunction): Promise<void> {
+        if (context.activity.channelId !== 'msteams' || !this.bot.acceptFromTeams) {
+            await context.sendActivity(t('input.unknownCard'));
+            return;
+        }
+        const counsellor = `teams:${context.activity.from?.name ?? context.activity.from?.id ?? 'unknown'}`;
+        const result = await this.bot.acceptFromTeams(handoverId, counsellor);
+        if (result.ok) await context.sendActivity(t('teamsCard.accepted'));
+        else if (result.reason === 'taken')
+            await context.sendActivity(t('teamsCard.taken', { name: result.acceptedBy }));
+        else await context.sendActivity(t('teamsCard.notWaiting'));
     }
 
     /** One "conversation started" per conversation, however it starts (welcome event or first message). */

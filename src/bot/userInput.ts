@@ -12,6 +12,7 @@ const CardAction = z.discriminatedUnion('action', [
     z.object({ action: z.literal('lifeSituation'), lifeSituationId: z.string().min(1) }),
     z.object({ action: z.literal('command'), command: z.string().min(1) }),
     z.object({ action: z.literal('share'), serviceId: z.string().min(1) }),
+    z.object({ action: z.literal('acceptHandover'), handoverId: z.string().min(1) }),
 ]);
 export type CardAction = z.infer<typeof CardAction>;
 

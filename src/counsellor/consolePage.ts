@@ -1,4 +1,8 @@
 import type { TFunction } from 'i18next';
+import { escapeHtml, renderDocument, renderLanguageNav } from '../web/html.js';
+
+// Re-exported: the statistics pages and the console tests import the helpers from here.
+export { escapeHtml, jsonForScript } from '../web/html.js';
 
 /** The page languages; the same as the app's, repeated here so the page has no dependency on the catalogue code. */
 export type ConsoleLanguage = 'fi' | 'sv' | 'en';
@@ -81,29 +85,6 @@ export const CLIENT_STRING_KEYS: readonly string[] = [
     'errors.generic',
 ];
 
-/** Escapes text for HTML content and double-quoted attributes: locale texts are not trusted to be markup-free. */
-export function escapeHtml(text: string): string {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/'/g, '&#39;');
-}
-
-/**
- * JSON for a `<script type="application/json">` block. `<` is escaped so no text can close the script
- * element ("</script>") or open a comment; `>`, `&` and the JS line separators are escaped for good measure.
- */
-export function jsonForScript(value: unknown): string {
-    return JSON.stringify(value)
-        .replace(/</g, '\\u003c')
-        .replace(/>/g, '\\u003e')
-        .replace(/&/g, '\\u0026')
-        .replace(/\u2028/g, '\\u2028')
-        .replace(/\u2029/g, '\\u2029');
-}
-
 /**
  * Renders the counsellor console: one static page whose views (login, queue, handover) the client script fills.
  * The new-handover announcer sits outside the views so a counsellor busy in a chat still hears about a crisis.
@@ -112,10 +93,13 @@ export function renderConsolePage(t: TFunction, language: ConsoleLanguage): stri
     const text = (key: string) => escapeHtml(String(t(`console.${key}`)));
     const clientStrings = Object.fromEntries(CLIENT_STRING_KEYS.map((key) => [key, String(t(`console.${key}`))]));
 
-    const languageLinks = CONSOLE_LANGUAGES.map((target) => {
-        const current = target === language ? ' aria-current="true"' : '';
-        return `<li><a href="?lang=${target}" lang="${target}" hreflang="${target}"${current}>${text(`languageSwitch.${target}`)}</a></li>`;
-    }).join('\n');
+    const languageNav = renderLanguageNav({
+        languages: CONSOLE_LANGUAGES,
+        current: language,
+        label: String(t('console.languageNav')),
+        name: (target) => String(t(`console.languageSwitch.${target}`)),
+        href: (target) => `?lang=${target}`,
+    });
 
     const filterOptions = QUEUE_FILTERS.map(
         (filter) => `<option value="${escapeHtml(filter.status)}">${text(`queue.filter.${filter.key}`)}</option>`,
@@ -146,27 +130,17 @@ export function renderConsolePage(t: TFunction, language: ConsoleLanguage): stri
             `<div class="choice"><input type="radio" name="rating" id="rating-${rating}" value="${rating}"><label for="rating-${rating}">${text(`rating.values.${rating}`)}</label></div>`,
     ).join('\n');
 
-    return `<!doctype html>
-<html lang="${language}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="same-origin">
-<title>${text('pageTitle')}</title>
-<link rel="stylesheet" href="${CONSOLE_STYLESHEET_PATH}">
-<script type="application/json" id="console-strings">${jsonForScript(clientStrings)}</script>
-<script type="module" src="${CONSOLE_SCRIPT_PATH}"></script>
-</head>
-<body>
-<a class="skip-link" href="#main">${text('skipLink')}</a>
+    return renderDocument({
+        language,
+        title: String(t('console.pageTitle')),
+        stylesheets: [CONSOLE_STYLESHEET_PATH],
+        dataBlocks: [{ id: 'console-strings', value: clientStrings }],
+        scripts: [{ src: CONSOLE_SCRIPT_PATH, module: true }],
+        body: `<a class="skip-link" href="#main">${text('skipLink')}</a>
 <header class="site-header">
 <div class="site-header__inner">
 <p class="brand"><span class="brand__product">${text('productName')}</span> <span class="brand__console">${text('consoleName')}</span></p>
-<nav class="language-nav" aria-label="${text('languageNav')}">
-<ul>
-${languageLinks}
-</ul>
-</nav>
+${languageNav}
 <div class="account" id="account" hidden>
 <p class="account__name">${text('account.signedInAs')} <strong id="account-name"></strong></p>
 <button type="button" class="button button--secondary" id="logout-button">${text('account.logout')}</button>
@@ -315,7 +289,6 @@ ${outcomeRadios}
 </section>
 </section>
 </main>
-</body>
-</html>
-`;
+`,
+    });
 }

@@ -10,6 +10,7 @@ import { requireCsrf, requireSession, sessionOf } from '../auth/restifyAuth.js';
 import type { SessionStore } from '../auth/sessions.js';
 import type { UserStore } from '../auth/userStore.js';
 import type { Catalogue } from '../content/catalogue.js';
+import { acceptHandover, secondsBetween, statsBase } from '../handover/acceptHandover.js';
 import { HandoverConflictError, HandoverNotFoundError } from '../handover/errors.js';
 import type { HandoverQueue } from '../handover/handoverQueue.js';
 import {
@@ -138,7 +139,7 @@ export async function registerCounsellorRoutes(server: Server, deps: CounsellorR
 
     server.post('/api/counsellor/handovers/:id/accept', signedIn, csrf, async (req: Request, res: Response) => {
         const session = sessionOf(req);
-        const result = await deps.handovers.accept(String(req.params.id), session.username, deps.now());
+        const result = await acceptHandover(deps, String(req.params.id), session.username, deps.now());
         if (!result.ok) {
             if (result.reason === 'not-found') return sendError(res, 404, 'handover not found');
             if (result.reason === 'taken')
@@ -146,9 +147,6 @@ export async function registerCounsellorRoutes(server: Server, deps: CounsellorR
             return sendError(res, 409, `handover is ${result.status}, not waiting`);
         }
         await deps.audit.record({ actor: session.username, action: 'accept', handoverId: result.handover.id });
-        const waitSeconds = secondsBetween(result.handover.createdAt, result.handover.acceptedAt);
-        await count(result.handover, { type: 'handover-accepted', waitSeconds });
-        await relay(result.handover, { type: 'accepted', counsellor: session.username });
         res.send(200, { handover: detailsFor(result.handover, req) });
     });
 
@@ -257,11 +255,9 @@ export async function registerCounsellorRoutes(server: Server, deps: CounsellorR
 
     /** Counts a counsellor's step with the resident's conversation in the anonymous statistics. */
     async function count(record: HandoverRecord, event: StatsEventBody): Promise<void> {
-        if (!record.statsId) return;
-        await deps.stats.recordFor(
-            { conversation: record.statsId, channel: record.channel, language: record.language },
-            event,
-        );
+        const base = statsBase(record);
+        if (!base) return;
+        await deps.stats.recordFor(base, event);
     }
 
     /** A resident who left cannot be reached; the counsellor's action still stands. */
@@ -291,9 +287,4 @@ function parseStatuses(value: unknown): HandoverStatus[] | undefined | null {
 
 function sendError(res: Response, status: number, error: string): void {
     res.send(status, { error });
-}
-
-function secondsBetween(from: string, to: string | undefined): number {
-    if (!to) return 0;
-    return Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 1000));
 }

@@ -9,15 +9,21 @@ import handoverEn from './locales/handover.en.json' with { type: 'json' };
 import handoverFi from './locales/handover.fi.json' with { type: 'json' };
 import handoverSv from './locales/handover.sv.json' with { type: 'json' };
 import sv from './locales/sv.json' with { type: 'json' };
+import statsEn from './locales/stats.en.json' with { type: 'json' };
+import statsFi from './locales/stats.fi.json' with { type: 'json' };
+import statsSv from './locales/stats.sv.json' with { type: 'json' };
+import webEn from './locales/web.en.json' with { type: 'json' };
+import webFi from './locales/web.fi.json' with { type: 'json' };
+import webSv from './locales/web.sv.json' with { type: 'json' };
 
 /**
  * Every user-facing string per language. The resident conversation, the handover summary and the counsellor console
  * keep their strings in files of their own (each under its own top-level key) and are served as one resource.
  */
 export const LOCALE_RESOURCES: Record<Language, Record<string, unknown>> = {
-    fi: { ...fi, ...handoverFi, ...consoleFi },
-    sv: { ...sv, ...handoverSv, ...consoleSv },
-    en: { ...en, ...handoverEn, ...consoleEn },
+    fi: { ...fi, ...handoverFi, ...consoleFi, ...webFi, ...statsFi },
+    sv: { ...sv, ...handoverSv, ...consoleSv, ...webSv, ...statsSv },
+    en: { ...en, ...handoverEn, ...consoleEn, ...webEn, ...statsEn },
 };
 export const DEFAULT_LANGUAGE: Language = 'fi';
 

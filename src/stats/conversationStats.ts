@@ -4,11 +4,8 @@ import type { ConversationProfile } from '../bot/conversationProfile.js';
 import type { Language } from '../content/vocabulary.js';
 import { DEFAULT_LANGUAGE } from '../i18n/i18n.js';
 import type { Logger } from '../logger.js';
-import { recordEvent, type StatsEventBody } from './statsEvents.js';
+import { isStatsChannel, recordEvent, type StatsEventBody } from './statsEvents.js';
 import type { StatsStore } from './statsStore.js';
-
-/** Channel ids are short names ("webchat", "msteams"); anything else is counted as "other". */
-const CHANNEL_ID = /^[a-z0-9._-]{1,32}$/;
 
 /**
  * The bot's side of statistics: every event gets a random per-conversation id (kept in conversation state, never
@@ -50,7 +47,8 @@ export class ConversationStats {
         const channel = context.activity.channelId ?? 'unknown';
         return {
             conversation: profile.statsId,
-            channel: CHANNEL_ID.test(channel) ? channel : 'other',
+            // Channel ids are short names ("webchat", "msteams"); anything else is counted as "other".
+            channel: isStatsChannel(channel) ? channel : 'other',
             language: profile.language ?? DEFAULT_LANGUAGE,
         };
     }
