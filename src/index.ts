@@ -10,6 +10,7 @@ import type { AcceptResult, HandoverQueue } from './handover/handoverQueue.js';
 import { HandoverRelay } from './handover/handoverRelay.js';
 import { acceptHandover } from './handover/acceptHandover.js';
 import { startTeamsNotifier } from './handover/teamsNotifier.js';
+import { DEMO_SERVICE_FACTS } from './web/serviceFacts.js';
 import { openAuditLog } from './storage/auditFileStore.js';
 import { openUserStore } from './storage/userFileStore.js';
 import { openStatsFileStore } from './storage/statsFileStore.js';
@@ -85,6 +86,13 @@ async function main(): Promise<void> {
             now: () => new Date(),
         },
         stats: { sessions, store: statsStore, audit, i18n, now: () => new Date() },
+        web: {
+            catalogue,
+            i18n,
+            allowedOrigins: config.allowedOrigins,
+            connectSources: [config.directLineEndpoint, config.publicUrl].filter((url): url is string => Boolean(url)),
+            facts: { ...DEMO_SERVICE_FACTS, handoverRetentionDays: config.handoverRetentionDays },
+        },
         directLine: {
             settings: {
                 publicUrl: config.publicUrl,

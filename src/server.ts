@@ -3,6 +3,7 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import type { Catalogue } from './content/catalogue.js';
 import { registerCounsellorRoutes, type CounsellorRouteDeps } from './counsellor/counsellorRoutes.js';
 import { registerStatsRoutes, type StatsRouteDeps } from './stats/statsRoutes.js';
+import { registerResidentPages, type ResidentPageDeps } from './web/residentRoutes.js';
 import { registerDirectLine, type DirectLineRouteDeps } from './directline/directLineRoutes.js';
 import { LANGUAGES, type Language } from './content/vocabulary.js';
 
@@ -12,6 +13,7 @@ export interface ServerDependencies {
     readonly bot: ActivityHandler;
     readonly counsellor: CounsellorRouteDeps;
     readonly stats: StatsRouteDeps;
+    readonly web: ResidentPageDeps;
     /** The resident web chat: token route and the local Direct Line channel. */
     readonly directLine: DirectLineRouteDeps;
     /** True when MicrosoftAppId is configured: /api/messages then takes only Bot Framework–signed requests. */
@@ -25,6 +27,7 @@ export async function createServer(deps: ServerDependencies): Promise<Server> {
     server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }));
     await registerCounsellorRoutes(server, deps.counsellor);
     registerStatsRoutes(server, deps.stats);
+    await registerResidentPages(server, deps.web);
     registerDirectLine(server, { ...deps.directLine, adapter: deps.adapter, bot: deps.bot });
 
     server.post('/api/messages', async (req: Request, res: Response) => {
