@@ -100,6 +100,8 @@
                 domain: session.domain,
                 token: session.token,
                 webSocket: false,
+                // The bot greets as the conversation starts: tell it the page's language before anything is said.
+                conversationStartProperties: { locale: config.locale },
             });
             current = directLine;
             var host = document.createElement('div');
