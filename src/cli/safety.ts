@@ -29,7 +29,9 @@ function main(): Promise<number> | number {
         return 0;
     }
     const print = (request: SafetyRequest | { error: string }) =>
-        console.log(values.json ? JSON.stringify('error' in request ? request : toSafetyJson(request)) : readable(request));
+        console.log(
+            values.json ? JSON.stringify('error' in request ? request : toSafetyJson(request)) : readable(request),
+        );
 
     if (values.batch) return checkBatch(print);
     const request = parseSafetyRequest(JSON.stringify({ lang: values.lang, text: positionals.join(' ') }));

@@ -12,8 +12,16 @@ import type { DangerCategory } from './detectDanger.js';
  *   ~N      up to N other words (N = 1–9):              "haluan ~2 kuolla" finds "haluan vaan kuolla"
  *   {NAME}  a group defined under "define" in the same file, e.g. {ME} for the Finnish forms of "me"
  *   (?!…)   not followed by these words: "(?! (to|in))" rejects "to" but not "tonight" (the end of a word is added)
+ *   (?<=…)  preceded by these words, (?<!…) not preceded by them; the look-back starts at the start of a word
  *   $       the end of the message
  * Everything else is JavaScript regular-expression syntax: (a|b), ?, [0-9]+.
+ *
+ * Speed: every rule is tried on every message. A pattern opening with a group that may begin with % ("{MEDS}" holds
+ * "%lääkke%") is tried at every word, which costs some hundred times more than one opening with plain words, because
+ * the regular-expression engine can then skip to the words that could start a match. Open with the plain word and
+ * check the rest in a look-back that ends with that word: "liikaa(?<=({MEDS}) ~1 liikaa)" finds "unilääkkeitä liikaa"
+ * as cheaply as "liikaa" alone. A pattern that itself opens with % is searched for by the letters after the %, so it
+ * is as cheap; an exclusion written so blanks a compound from those letters on ("lähisuhde_" is left of a service name).
  */
 
 const CATEGORIES = ['self-harm', 'violence', 'medical-emergency'] as const satisfies readonly DangerCategory[];
@@ -26,6 +34,14 @@ const PatternSource = z
     .refine(
         (source) => !/[A-ZÄÖÅ]/.test(source.replace(/\{[A-Z_]+\}|\\./g, '')),
         'patterns are written in lower case (escapes such as \\S aside)',
+    )
+    .refine(
+        (source) => /^[\x00-\x7f]*$/.test(fold(source)),
+        'patterns use only the letters a–z, ä, ö and å (messages are folded to them)',
+    )
+    .refine(
+        (source) => !/\p{L}-\p{L}/u.test(source),
+        'write hyphenated words joined ("uima-allas" as "uimaallas"), as messages are',
     );
 
 export const PatternFile = z
@@ -34,7 +50,10 @@ export const PatternFile = z
         language: z.enum(LANGUAGES),
         /** Named groups of alternatives used as {NAME}, so a list of pronouns is written once. */
         define: z.record(z.string().regex(/^[A-Z_]+$/, 'group names are upper case'), PatternSource).default({}),
-        /** Distinctive stems a word one typo away is corrected to ("itsmurhaa" → "itsemurhaa"). */
+        /**
+         * Distinctive stems a word one typo away is corrected to ("itsmurhaa" → "itsemurhaa"). A stem must begin every
+         * correct form of its word, or a correct form would be "corrected" away from the patterns.
+         */
         fuzzy: z
             .array(
                 z
@@ -111,14 +130,23 @@ export interface CompiledRule {
     /** `<language>/<id>`, so a match can be traced to its file. */
     readonly id: string;
     readonly category: DangerCategory;
-    readonly regex: RegExp;
+    /**
+     * One expression per pattern, not one alternation of them all: V8 skips ahead to a possible match in a short
+     * expression but may try every alternative of a long one at every letter, ten times slower on a long message.
+     */
+    readonly regexes: readonly RegExp[];
+}
+
+/** Whether any pattern of the rule matches a message already in dangerText() form. */
+export function matchesRule(rule: CompiledRule, text: string): boolean {
+    return rule.regexes.some((regex) => regex.test(text));
 }
 
 export interface CompiledPatterns {
     readonly language: Language;
     /** Folded fuzzy stems. */
     readonly fuzzy: readonly string[];
-    /** One regex per exclusion, global so every occurrence is blanked. */
+    /** One regex per exclusion pattern (short, as for rules), global so every occurrence is blanked. */
     readonly exclusions: readonly RegExp[];
     readonly rules: readonly CompiledRule[];
 }
@@ -133,16 +161,16 @@ export function compilePatternFile(raw: unknown, file: string): CompiledPatterns
         );
     }
     const { language, define, fuzzy, exclusions, rules } = parsed.data;
-    const regex = (sources: readonly string[], flags: string) =>
-        new RegExp(sources.map((source) => wholeWords(expand(source, define))).join('|'), flags);
+    const regexes = (sources: readonly string[], flags: string) =>
+        sources.map((source) => new RegExp(wholeWords(expand(source, define)), flags));
     return {
         language,
         fuzzy: fuzzy.map(fold),
-        exclusions: exclusions.map((exclusion) => regex(exclusion.patterns, 'g')),
+        exclusions: exclusions.flatMap((exclusion) => regexes(exclusion.patterns, 'g')),
         rules: rules.map((rule) => ({
             id: `${language}/${rule.id}`,
             category: rule.category,
-            regex: regex(rule.patterns, ''),
+            regexes: regexes(rule.patterns, ''),
         })),
     };
 }
@@ -157,7 +185,22 @@ export function expand(source: string, define: Readonly<Record<string, string>> 
         })
         .replace(/ ~([1-9]) /g, ' (?:\\S+ ){0,$1}')
         .replace(/%/g, '\\S*');
-    return endLookaheadsAtWordEnd(expanded);
+    return startLookbehindsAtWordStart(endLookaheadsAtWordEnd(expanded));
+}
+
+/** Starts every "(?<=…)" and "(?<!…)" at a word start, so a listed word never matches the tail of a longer word. */
+function startLookbehindsAtWordStart(source: string): string {
+    let result = source;
+    for (let start = result.lastIndexOf('(?<'); start !== -1; start = result.lastIndexOf('(?<', start - 1)) {
+        const kind = result.slice(start, start + 4);
+        if (kind === '(?<=' || kind === '(?<!') {
+            const end = closingParen(result, start);
+            if (end === -1) return result; // the RegExp constructor reports the unbalanced group
+            result = `${result.slice(0, start)}${kind}(?<!\\S)(?:${result.slice(start + 4, end)})${result.slice(end)}`;
+        }
+        if (start === 0) break;
+    }
+    return result;
 }
 
 /** Ends every "(?!…)" at a word end, so a listed word never rejects a longer word that merely starts with it. */
@@ -184,7 +227,29 @@ function closingParen(source: string, open: number): number {
 }
 
 function wholeWords(expanded: string): string {
-    return `(?<!\\S)(?:${expanded})(?!\\S)`;
+    return topLevelAlternatives(expanded)
+        .map((alternative) =>
+            // "(?<!\\S)\\S*x" and "x" are found in the same words, and only "x" lets the engine skip ahead to its letters.
+            alternative.startsWith('\\S*') ? `(?:${alternative.slice(3)})(?!\\S)` : `(?<!\\S)(?:${alternative})(?!\\S)`,
+        )
+        .join('|');
+}
+
+function topLevelAlternatives(source: string): string[] {
+    const alternatives: string[] = [];
+    let depth = 0;
+    let start = 0;
+    for (let i = 0; i < source.length; i++) {
+        const char = source[i];
+        if (char === '\\') i++;
+        else if (char === '(') depth++;
+        else if (char === ')') depth--;
+        else if (char === '|' && depth === 0) {
+            alternatives.push(source.slice(start, i));
+            start = i + 1;
+        }
+    }
+    return [...alternatives, source.slice(start)];
 }
 
 function compileProblem(source: string, define: Readonly<Record<string, string>>): string | undefined {

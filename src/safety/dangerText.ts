@@ -1,17 +1,31 @@
 import { fold, words } from '../search/normalise.js';
 
-/** Three or more of one letter ("kuollaaaa", "pleeease") are typed for emphasis; two keep Finnish long sounds. */
+/** Three or more of one letter ("kuollaaaa", "elääää", "pleeease") are typed for emphasis. */
 const STRETCHED = /(\p{L})\1{2,}/gu;
+
+/**
+ * How far stretched letters are shrunk. Finnish vowel length carries meaning and cannot be told from the stretch:
+ * "elääää" means "elää" (two letters), "kuollaaaa" means "kuolla" (one), so a stretched message is read both ways.
+ */
+export function stretchReadings(text: string): readonly (1 | 2)[] {
+    return text.search(STRETCHED) === -1 ? [2] : [2, 1];
+}
 
 /**
  * The form danger patterns are matched against: lower-case words without marks (residents often type without ä, ö
  * and å), joined by single spaces, so a pattern only has to know word boundaries and never punctuation or case.
  * `correct` may replace a mistyped word; it sees words that are already folded.
  */
-export function dangerText(text: string, correct: (word: string) => string = (word) => word): string {
-    return words(text)
-        .map((word) => correct(fold(word.replace(STRETCHED, '$1$1'))))
-        .join(' ');
+export function dangerText(
+    text: string,
+    correct: (word: string) => string = (word) => word,
+    stretch: 1 | 2 = 2,
+): string {
+    const shrunk = stretch === 2 ? '$1$1' : '$1';
+    const list = words(text);
+    // Few messages stretch a letter; one search of the whole message spares a Unicode regex on every word.
+    const stretched = list.join(' ').search(STRETCHED) !== -1;
+    return list.map((word) => correct(fold(stretched ? word.replace(STRETCHED, shrunk) : word))).join(' ');
 }
 
 /** Shortest stem a typo is corrected to: shorter stems sit one keystroke from too many everyday words. */

@@ -1,6 +1,6 @@
 import type { Language } from '../content/vocabulary.js';
-import { compilePatternFile, type CompiledPatterns, type CompiledRule } from './dangerPatterns.js';
-import { dangerText, typoCorrector } from './dangerText.js';
+import { compilePatternFile, matchesRule, type CompiledPatterns, type CompiledRule } from './dangerPatterns.js';
+import { dangerText, stretchReadings, typoCorrector } from './dangerText.js';
 import en from './patterns.en.json' with { type: 'json' };
 import fi from './patterns.fi.json' with { type: 'json' };
 import sv from './patterns.sv.json' with { type: 'json' };
@@ -43,12 +43,13 @@ const BLANK = '_';
  * microseconds saved.
  */
 export function findDanger(text: string, language?: Language | 'auto'): DangerMatch | null {
-    void language;
-    let normalised = dangerText(text, correct);
-    for (const exclusion of EXCLUSIONS) normalised = normalised.replace(exclusion, BLANK);
-    for (const rules of RULES) {
-        for (const rule of rules) {
-            if (rule.regex.test(normalised)) return { category: rule.category, rule: rule.id };
+    for (const stretch of stretchReadings(text)) {
+        let normalised = dangerText(text, correct, stretch);
+        for (const exclusion of EXCLUSIONS) normalised = normalised.replace(exclusion, BLANK);
+        for (const rules of RULES) {
+            for (const rule of rules) {
+                if (matchesRule(rule, normalised)) return { category: rule.category, rule: rule.id };
+            }
         }
     }
     return null;
