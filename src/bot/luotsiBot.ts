@@ -10,6 +10,8 @@ import { handoffInitiation, handoffStateOf, type HandoffState } from '../handove
 import type { AcceptResult, HandoverQueue } from '../handover/handoverQueue.js';
 import type { HandoverRecord } from '../handover/handoverRecord.js';
 import type { CounsellorEvent } from '../handover/handoverRelay.js';
+import { statsBase } from '../handover/acceptHandover.js';
+import { summaryRatingCard } from '../handover/teamsNotifier.js';
 import { MAIN_DIALOG, MainDialog, type MainOptions } from '../../dialogs/mainDialog.js';
 import { normaliseForMatch, recogniseCommand } from './commands.js';
 import { emptyProfile, type ConversationProfile } from './conversationProfile.js';
@@ -138,6 +140,10 @@ export class LuotsiBot extends ActivityHandler {
             await this.acceptFromTeams(context, input.action.handoverId, t);
             return;
         }
+        if (input.kind === 'card' && input.action.action === 'rateSummary') {
+            await this.rateSummaryFromTeams(context, input.action.handoverId, input.action.rating, t);
+            return;
+        }
         const oddKey = ODD_INPUT_KEYS[input.kind];
         if (oddKey) {
             await context.sendActivity(t(oddKey, { limit: MAX_MESSAGE_LENGTH }));
@@ -169,7 +175,8 @@ export class LuotsiBot extends ActivityHandler {
         const current = profile.handover?.id === record.id;
         if (event.type === 'accepted') {
             if (current) profile.handover = { id: record.id, stage: 'connected' };
-            await context.sendActivity(t('handoverChat.accepted', { name: event.counsellor }));
+            // Teams acceptors are stored as "teams:<name>"; the resident sees only the name.
+            await context.sendActivity(t('handoverChat.accepted', { name: event.counsellor.replace(/^teams:/, '') }));
         } else if (event.type === 'message') {
             await context.sendActivity(t('handoverChat.counsellorSays', { text: event.text }));
         } else {
@@ -220,10 +227,28 @@ export class LuotsiBot extends ActivityHandler {
         }
         const counsellor = `teams:${context.activity.from?.name ?? context.activity.from?.id ?? 'unknown'}`;
         const result = await this.bot.acceptFromTeams(handoverId, counsellor);
-        if (result.ok) await context.sendActivity(t('teamsCard.accepted'));
+        if (result.ok) await context.sendActivity(summaryRatingCard(handoverId, t));
         else if (result.reason === 'taken')
             await context.sendActivity(t('teamsCard.taken', { name: result.acceptedBy }));
         else await context.sendActivity(t('teamsCard.notWaiting'));
+    }
+
+    /** A counsellor in Teams tells how useful the bot's summary was (staff feedback in the statistics). */
+    private async rateSummaryFromTeams(
+        context: TurnContext,
+        handoverId: string,
+        rating: number,
+        t: TFunction,
+    ): Promise<void> {
+        const record = context.activity.channelId === 'msteams' ? await this.bot.handovers.get(handoverId) : undefined;
+        if (!record) {
+            await context.sendActivity(t('input.unknownCard'));
+            return;
+        }
+        await this.bot.handovers.rateSummary(handoverId, rating);
+        const base = statsBase(record);
+        if (base) await this.bot.stats.recordFor(base, { type: 'staff-feedback', rating: rating as 1 | 2 | 3 | 4 | 5 });
+        await context.sendActivity(t('teamsCard.thanks'));
     }
 
     /** One "conversation started" per conversation, however it starts (welcome event or first message). */

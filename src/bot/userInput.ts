@@ -13,6 +13,11 @@ const CardAction = z.discriminatedUnion('action', [
     z.object({ action: z.literal('command'), command: z.string().min(1) }),
     z.object({ action: z.literal('share'), serviceId: z.string().min(1) }),
     z.object({ action: z.literal('acceptHandover'), handoverId: z.string().min(1) }),
+    z.object({
+        action: z.literal('rateSummary'),
+        handoverId: z.string().min(1),
+        rating: z.coerce.number().int().min(1).max(5),
+    }),
 ]);
 export type CardAction = z.infer<typeof CardAction>;
 

@@ -41,6 +41,19 @@ export function handoverCard(record: HandoverRecord, catalogue: Catalogue, t: TF
     ]);
 }
 
+/** After accepting in Teams: where to chat, and 1–5 for how useful the summary was. */
+export function summaryRatingCard(handoverId: string, t: TFunction) {
+    const ratings = [1, 2, 3, 4, 5].map((rating) =>
+        submitAction(String(rating), { action: 'rateSummary', handoverId, rating }),
+    );
+    return {
+        type: 'message' as const,
+        attachments: [
+            adaptiveCard([textBlock(t('teamsCard.accepted')), textBlock(t('teamsCard.rateSummary'))], ratings),
+        ],
+    };
+}
+
 /** Posts every new handover to the counsellors' Teams channel as it enters the queue. */
 export function startTeamsNotifier(deps: {
     handovers: HandoverQueue;
