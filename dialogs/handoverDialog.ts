@@ -18,7 +18,9 @@ type Preference = 'chat-now' | 'callback' | 'secure-message';
 export interface HandoverOptions {
     readonly reason: HandoverReason;
     readonly urgency: HandoverUrgency;
-    readonly stage: 'consent' | 'closed-hours' | 'preference' | 'phone' | 'time' | 'waiting' | 'connected';
+    readonly stage: 'consent' | 'closed-hours' | 'preference' | 'phone' | 'time' | 'name' | 'waiting' | 'connected';
+    /** When the resident would like the call back. */
+    readonly preferredTime?: string;
     readonly preference?: Preference;
     readonly phone?: string;
     /** The handover already exists (a waiting resident asking for a call back instead). */
@@ -82,6 +84,9 @@ export class HandoverDialog extends LuotsiDialog<HandoverOptions> {
                         t('handoverChat.anyTime'),
                     ]),
                 );
+                return;
+            case 'name':
+                await context.sendActivity(messageWithReplies(t('handoverChat.askName'), [t('feedback.skip')]));
                 return;
             case 'waiting':
                 if (!options.quiet) await this.renderWaiting(context, options);
@@ -170,7 +175,17 @@ export class HandoverDialog extends LuotsiDialog<HandoverOptions> {
                     });
                     return this.callbackBooked(step);
                 }
-                return this.create(step, { ...options, preference: 'callback' }, preferredTime);
+                return this.askAgain(step, { ...options, stage: 'name', preferredTime, retried: false });
+            }
+            case 'name': {
+                // The name is optional: whom the counsellor asks for when calling back.
+                const skipped = !text || recogniseCommand(text)?.command === 'skip';
+                return this.create(
+                    step,
+                    { ...options, preference: 'callback' },
+                    options.preferredTime,
+                    skipped ? undefined : text.trim(),
+                );
             }
             case 'waiting':
             case 'connected':
@@ -233,6 +248,7 @@ export class HandoverDialog extends LuotsiDialog<HandoverOptions> {
         step: WaterfallStepContext,
         options: HandoverOptions,
         preferredTime?: string,
+        name?: string,
     ): Promise<DialogTurnResult> {
         const { t } = await translatorOf(this.deps, step.context);
         const profile = await profileOf(this.deps, step.context);
@@ -246,6 +262,7 @@ export class HandoverDialog extends LuotsiDialog<HandoverOptions> {
             conversationRef: TurnContext.getConversationReference(step.context.activity) as Record<string, unknown>,
             contact: { preference, phone: options.phone, preferredTime },
             note: options.note,
+            name,
             statsId: this.deps.stats.base(step.context, profile).conversation,
             now: this.deps.now(),
         });

@@ -124,10 +124,13 @@ describe('HandoverDialog', () => {
         const again = await conversation.say('soita joskus');
         expect(shown(again)).to.include('Numero ei näyttänyt puhelinnumerolta');
         await conversation.say('040 123 4567');
-        const booked = await conversation.say('Aamupäivällä');
+        const name = await conversation.say('Aamupäivällä');
+        expect(shown(name)).to.include('Kenelle neuvoja soittaa');
+        const booked = await conversation.say('Maija');
         expect(shown(booked)).to.include('Soittopyyntösi on vastaanotettu');
         const [record] = await conversation.handovers.list();
         expect(record).to.include({ status: 'callback-requested' });
+        expect(record!.summary.identification.name).to.equal('Maija');
         expect(record!.contact).to.include({ preference: 'callback', phone: '040 123 4567' });
     });
 
