@@ -10,16 +10,14 @@ import { handoffInitiation, handoffStateOf, type HandoffState } from '../handove
 import type { AcceptResult, HandoverQueue } from '../handover/handoverQueue.js';
 import type { HandoverRecord } from '../handover/handoverRecord.js';
 import type { CounsellorEvent } from '../handover/handoverRelay.js';
-import { statsBase } from '../handover/acceptHandover.js';
-import { summaryRatingCard } from '../handover/teamsNotifier.js';
+import { acceptFromTeamsCard, rateSummaryFromTeamsCard } from '../handover/teamsCardActions.js';
 import { MAIN_DIALOG, MainDialog, type MainOptions } from '../../dialogs/mainDialog.js';
 import { normaliseForMatch, recogniseCommand } from './commands.js';
 import { emptyProfile, type ConversationProfile } from './conversationProfile.js';
 import { audienceOf, crisisReply } from './crisisReply.js';
 import { counsellorContactText } from './counsellorContact.js';
-import type { HandoffMode } from './dialogDeps.js';
+import type { DialogDeps, HandoffMode } from './dialogDeps.js';
 import { isContentLabel, isOfferedContentChoice, offeredButtons } from './offeredChoices.js';
-import type { DialogDeps } from './dialogDeps.js';
 import { botMessageText, appendTranscript } from './transcript.js';
 import { resolveTurnLanguage } from './turnLanguage.js';
 import { MAX_MESSAGE_LENGTH, readInput, type UserInput } from './userInput.js';
@@ -126,22 +124,22 @@ export class LuotsiBot extends ActivityHandler {
 
         const danger = detectDanger(rawText, 'auto');
         if (danger) {
-            profile.lastDanger = { category: danger, at: this.deps.now().toISOString() };
-            await this.bot.stats.record(context, profile, { type: 'crisis-interrupt', category: danger });
             await context.sendActivity(
                 crisisReply(danger, this.bot.catalogue, language, t, audienceOf(context.activity.channelId)),
             );
+            profile.lastDanger = { category: danger, at: this.deps.now().toISOString() };
+            await this.bot.stats.record(context, profile, { type: 'crisis-interrupt', category: danger });
             // A pressed content choice and a message to a counsellor still go on to the dialog after the crisis reply.
             if (!profile.handover && !isOfferedContentChoice(profile, this.bot.catalogue, rawText)) return;
         }
 
         const input = readInput(context.activity);
         if (input.kind === 'card' && input.action.action === 'acceptHandover') {
-            await this.acceptFromTeams(context, input.action.handoverId, t);
+            await acceptFromTeamsCard(this.bot, context, input.action.handoverId, t);
             return;
         }
         if (input.kind === 'card' && input.action.action === 'rateSummary') {
-            await this.rateSummaryFromTeams(context, input.action.handoverId, input.action.rating, t);
+            await rateSummaryFromTeamsCard(this.bot, context, input.action.handoverId, input.action.rating, t);
             return;
         }
         const oddKey = ODD_INPUT_KEYS[input.kind];
@@ -217,38 +215,6 @@ export class LuotsiBot extends ActivityHandler {
             await context.sendActivity(t('handoverChat.counsellorClosed'));
         }
         await this.returnFromHandover(context, profile);
-    }
-
-    /** A counsellor in the Teams channel pressed Accept on a handover card. */
-    private async acceptFromTeams(context: TurnContext, handoverId: string, t: TFunction): Promise<void> {
-        if (context.activity.channelId !== 'msteams' || !this.bot.acceptFromTeams) {
-            await context.sendActivity(t('input.unknownCard'));
-            return;
-        }
-        const counsellor = `teams:${context.activity.from?.name ?? context.activity.from?.id ?? 'unknown'}`;
-        const result = await this.bot.acceptFromTeams(handoverId, counsellor);
-        if (result.ok) await context.sendActivity(summaryRatingCard(handoverId, t));
-        else if (result.reason === 'taken')
-            await context.sendActivity(t('teamsCard.taken', { name: result.acceptedBy }));
-        else await context.sendActivity(t('teamsCard.notWaiting'));
-    }
-
-    /** A counsellor in Teams tells how useful the bot's summary was (staff feedback in the statistics). */
-    private async rateSummaryFromTeams(
-        context: TurnContext,
-        handoverId: string,
-        rating: number,
-        t: TFunction,
-    ): Promise<void> {
-        const record = context.activity.channelId === 'msteams' ? await this.bot.handovers.get(handoverId) : undefined;
-        if (!record) {
-            await context.sendActivity(t('input.unknownCard'));
-            return;
-        }
-        await this.bot.handovers.rateSummary(handoverId, rating);
-        const base = statsBase(record);
-        if (base) await this.bot.stats.recordFor(base, { type: 'staff-feedback', rating: rating as 1 | 2 | 3 | 4 | 5 });
-        await context.sendActivity(t('teamsCard.thanks'));
     }
 
     /** One "conversation started" per conversation, however it starts (welcome event or first message). */
