@@ -1,3 +1,5 @@
+import { expect } from 'chai';
+import i18next, { type TFunction } from 'i18next';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
@@ -5,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Role } from '../src/auth/userStore.js';
 import type { Catalogue } from '../src/content/catalogue.js';
 import { loadCatalogue } from '../src/content/loadCatalogue.js';
 import { ServiceSearch } from '../src/search/serviceSearch.js';
@@ -44,8 +47,164 @@ export async function editJson<T = unknown>(file: string, change: (data: T) => v
     await writeFile(file, JSON.stringify(data, null, 4));
 }
 
+/** A private copy of content/ with counsellors on duty around the clock, so a test does not depend on the hour. */
+async function copyOfContentWithCounsellorsOnDuty(): Promise<string> {
+    const dir = await copyOfContent();
+    await editJson<Record<string, unknown>>(path.join(dir, 'region.json'), (region) => {
+        region.counsellorHours = { alwaysOpen: true };
+    });
+    return dir;
+}
+
 export async function removeDir(dir: string): Promise<void> {
     await rm(dir, { recursive: true, force: true });
+}
+
+/** A page's translation function and what it asked for in vain. */
+export interface Translator {
+    readonly t: TFunction;
+    /** Keys the page asked for that the resource does not have (no fallback language, so nothing hides them). */
+    readonly missing: string[];
+}
+
+/** A TFunction built like the app's (own instance, no HTML escaping) from one language's resource. */
+export async function translatorFrom(language: string, resource: object): Promise<Translator> {
+    const missing: string[] = [];
+    const instance = i18next.createInstance();
+    await instance.init({
+        lng: language,
+        fallbackLng: false,
+        resources: { [language]: { translation: resource } },
+        interpolation: { escapeValue: false },
+        returnNull: false,
+        saveMissing: true,
+        missingKeyHandler: (_languages, _namespace, key) => missing.push(key),
+    });
+    return { t: instance.getFixedT(language), missing };
+}
+
+/** What a promise rejected with; fails the test if it resolves. */
+export async function expectRejection(promise: Promise<unknown>): Promise<unknown> {
+    try {
+        await promise;
+    } catch (error) {
+        return error;
+    }
+    expect.fail('expected the promise to reject');
+}
+
+/** The password of the console accounts {@link startTestServer} adds. */
+export const CONSOLE_PASSWORD = 'correct horse battery staple';
+
+/** Adds console accounts (username → role) to a data directory the way an administrator does: `npm run user:add`. */
+async function addConsoleUsers(dataDir: string, users: Readonly<Record<string, Role>>): Promise<void> {
+    for (const [username, role] of Object.entries(users)) {
+        const added = await runScript('src/cli/userAdd.ts', ['--username', username, '--role', role], {
+            env: { DATA_DIR: dataDir, LUOTSI_PASSWORD: CONSOLE_PASSWORD },
+        });
+        expect(added.code, added.stderr).to.equal(0);
+    }
+}
+
+/** Options of {@link startTestServer}. */
+export interface TestServerOptions {
+    /** Start of the temporary data directory's name, telling the suites' leftovers apart. */
+    readonly prefix: string;
+    /** Console accounts (username → role) added before the start, with the password {@link CONSOLE_PASSWORD}. */
+    readonly users?: Readonly<Record<string, Role>>;
+    /** Serve a copy of content/ with counsellors on duty around the clock, so a test does not depend on the hour. */
+    readonly counsellorsOnDuty?: boolean;
+    /** More environment for the server, e.g. Azure settings. */
+    readonly env?: NodeJS.ProcessEnv;
+}
+
+/** The real server (`src/index.ts`) on a temporary data directory of its own. */
+export interface TestServer {
+    /** Where it listens; changes with {@link restart}. */
+    readonly url: string;
+    readonly dataDir: string;
+    /** Stops the server and starts it again on the same data and content, as a redeployment would. */
+    restart(): Promise<void>;
+    /** Stops the server and removes its directories. */
+    close(): Promise<void>;
+}
+
+/** Starts the server for a suite that talks to it over HTTP: fresh data, the given accounts, its own content copy. */
+export async function startTestServer(options: TestServerOptions): Promise<TestServer> {
+    const dataDir = await tempDir(options.prefix);
+    const dirs = [dataDir];
+    const removeDirs = async () => {
+        for (const dir of dirs) await removeDir(dir);
+    };
+    try {
+        if (options.users) await addConsoleUsers(dataDir, options.users);
+        const env: NodeJS.ProcessEnv = { DATA_DIR: dataDir, ...options.env };
+        if (options.counsellorsOnDuty) {
+            env.CONTENT_DIR = await copyOfContentWithCounsellorsOnDuty();
+            dirs.push(env.CONTENT_DIR);
+        }
+        let server = await startServer(env);
+        return {
+            get url() {
+                return server.url;
+            },
+            dataDir,
+            async restart() {
+                await server.stop();
+                server = await startServer(env);
+            },
+            async close() {
+                await server.stop();
+                await removeDirs();
+            },
+        };
+    } catch (error) {
+        await removeDirs();
+        throw error;
+    }
+}
+
+/** A store that writes a file and lets it go again on close. */
+interface ClosableStore {
+    close(): Promise<void>;
+}
+
+/** What {@link storeFileEachTest} gives a test. */
+export interface StoreFile<S extends ClosableStore> {
+    /** The store's file: `name` inside this test's directory (not created yet). */
+    readonly file: string;
+    /** Opens the store on {@link file}; it is closed after the test. */
+    open(): Promise<S>;
+}
+
+/**
+ * For a `describe` that tests a store on a file: a fresh temporary directory before each test; after it, every store
+ * opened through `open()` is closed (so the file may be opened again) and the directory removed.
+ */
+export function storeFileEachTest<S extends ClosableStore>(
+    prefix: string,
+    name: string,
+    openStore: (file: string) => Promise<S>,
+): StoreFile<S> {
+    let dir = '';
+    const opened: S[] = [];
+    beforeEach(async () => {
+        dir = await tempDir(prefix);
+    });
+    afterEach(async () => {
+        await Promise.all(opened.splice(0).map((store) => store.close()));
+        await removeDir(dir);
+    });
+    return {
+        get file() {
+            return path.join(dir, name);
+        },
+        async open() {
+            const store = await openStore(path.join(dir, name));
+            opened.push(store);
+            return store;
+        },
+    };
 }
 
 export interface ProcessResult {

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { escapeHtml, renderDocument, renderLanguageNav } from '../web/html.js';
+import { BASE_STYLESHEET_PATH, escapeHtml, renderDocument, renderLanguageNav } from '../web/html.js';
 
 // Re-exported: the statistics pages and the console tests import the helpers from here.
 export { escapeHtml, jsonForScript } from '../web/html.js';
@@ -133,7 +133,7 @@ export function renderConsolePage(t: TFunction, language: ConsoleLanguage): stri
     return renderDocument({
         language,
         title: String(t('console.pageTitle')),
-        stylesheets: [CONSOLE_STYLESHEET_PATH],
+        stylesheets: [BASE_STYLESHEET_PATH, CONSOLE_STYLESHEET_PATH],
         dataBlocks: [{ id: 'console-strings', value: clientStrings }],
         scripts: [{ src: CONSOLE_SCRIPT_PATH, module: true }],
         body: `<a class="skip-link" href="#main">${text('skipLink')}</a>

@@ -6,17 +6,10 @@ import {
     type LifeSituationId,
     type ServiceKind,
 } from '../content/vocabulary.js';
+import { DANGER_CATEGORIES, HANDOVER_OUTCOMES, type HandoverOutcome } from '../handover/handoverRecord.js';
+import type { DangerCategory } from '../safety/detectDanger.js';
 import { datesInRange, helsinkiDate, isoWeek } from './helsinkiTime.js';
-import {
-    CRISIS_CATEGORIES,
-    HANDOVER_OUTCOMES,
-    RATING_VALUES,
-    type CrisisCategory,
-    type HandoverOutcome,
-    type Rating,
-    type StatsEvent,
-    type StatsEventOf,
-} from './statsEvents.js';
+import { RATING_VALUES, type Rating, type StatsEvent, type StatsEventOf } from './statsEvents.js';
 
 /**
  * Figures of service guidance from anonymous statistics events. Pure: the same events and filters always give the
@@ -154,7 +147,7 @@ export interface RatingSummary {
 }
 
 export interface CategoryCount {
-    category: CrisisCategory;
+    category: DangerCategory;
     count: number;
 }
 
@@ -348,7 +341,7 @@ export function computeStats(
     );
     const outcomes = new Map<HandoverOutcome, number>(HANDOVER_OUTCOMES.map((outcome) => [outcome, 0]));
     const crisisWeeks = new Map(
-        weeks.map((week) => [week, new Map<CrisisCategory, number>(CRISIS_CATEGORIES.map((c) => [c, 0]))]),
+        weeks.map((week) => [week, new Map<DangerCategory, number>(DANGER_CATEGORIES.map((c) => [c, 0]))]),
     );
     const residentRatings: Rating[] = [];
     const staffRatings: Rating[] = [];
@@ -491,7 +484,7 @@ export function computeStats(
         ratings: { residents: summariseRatings(residentRatings), staff: summariseRatings(staffRatings) },
         crisisInterruptsPerWeek: weeks.map((week) => {
             const counts = crisisWeeks.get(week)!;
-            const byCategory = CRISIS_CATEGORIES.map((category) => ({ category, count: counts.get(category)! }));
+            const byCategory = DANGER_CATEGORIES.map((category) => ({ category, count: counts.get(category)! }));
             return { week, total: byCategory.reduce((sum, item) => sum + item.count, 0), byCategory };
         }),
         daily: [...daily.values()],

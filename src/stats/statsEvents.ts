@@ -1,32 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { LANGUAGES, LIFE_SITUATION_IDS, SERVICE_KINDS } from '../content/vocabulary.js';
+import {
+    DANGER_CATEGORIES,
+    HANDOVER_OUTCOMES,
+    HANDOVER_REASONS,
+    HANDOVER_URGENCIES,
+} from '../handover/handoverRecord.js';
 import { redactPersonalData } from '../privacy/redact.js';
 import { startOfHour } from './helsinkiTime.js';
 
 /**
  * Anonymous statistics events. Every field is an enumeration, a number, a boolean, an hour, a random id or a short
  * channel slug; the only free text is a feedback comment, stored redacted. Objects are strict, so a caller cannot slip
- * a user id, a channel conversation id or message text in through an extra field.
+ * a user id, a channel conversation id or message text in through an extra field. Handover reasons, urgencies and
+ * outcomes and crisis categories are the handover record's, so an event always describes a handover as it is stored.
  */
-
-export const HANDOVER_REASONS = ['asked', 'no-match', 'crisis', 'many-needs', 'professional-consult'] as const;
-export type HandoverReason = (typeof HANDOVER_REASONS)[number];
-
-export const HANDOVER_URGENCIES = ['crisis', 'high', 'normal'] as const;
-export type HandoverUrgency = (typeof HANDOVER_URGENCIES)[number];
-
-export const HANDOVER_OUTCOMES = [
-    'resolved',
-    'referred',
-    'social-care-contact',
-    'callback-booked',
-    'no-answer',
-] as const;
-export type HandoverOutcome = (typeof HANDOVER_OUTCOMES)[number];
-
-export const CRISIS_CATEGORIES = ['self-harm', 'violence', 'medical-emergency'] as const;
-export type CrisisCategory = (typeof CRISIS_CATEGORIES)[number];
 
 export const RATING_VALUES = [1, 2, 3, 4, 5] as const;
 export type Rating = (typeof RATING_VALUES)[number];
@@ -120,7 +109,7 @@ export const StatsEventSchema = z.discriminatedUnion('type', [
     eventSchema('handover-accepted', { waitSeconds: SecondsSchema }),
     eventSchema('handover-closed', { outcome: z.enum(HANDOVER_OUTCOMES), durationSeconds: SecondsSchema }),
     eventSchema('callback-requested', {}),
-    eventSchema('crisis-interrupt', { category: z.enum(CRISIS_CATEGORIES) }),
+    eventSchema('crisis-interrupt', { category: z.enum(DANGER_CATEGORIES) }),
     eventSchema('feedback', {
         rating: RatingSchema,
         comment: CommentSchema.optional(),

@@ -10,9 +10,8 @@ import {
     type AuditLog,
     type NewAuditEntry,
 } from '../audit/auditLog.js';
-import { StoreFileError } from './errors.js';
-import { checkShape, describeError, openJsonFile } from './jsonFileDb.js';
-import { SerialQueue } from './serialQueue.js';
+import { openJsonFile } from './jsonFileDb.js';
+import { SerialLowdb } from './serialLowdb.js';
 import { writePrivately } from './userFileStore.js';
 
 /** What the audit file holds. */
@@ -43,46 +42,31 @@ export interface LowdbAuditLogOptions {
  * the caller knows its action went unrecorded.
  */
 export class LowdbAuditLog implements AuditLog {
-    private readonly queue = new SerialQueue();
-    private readonly name: string;
+    private readonly file: SerialLowdb<AuditData>;
     private readonly now: () => Date;
-    private closed = false;
 
     /** `db` must already have been read (a Memory adapter needs no read); its data is checked here. */
-    constructor(
-        private readonly db: Low<AuditData>,
-        private readonly options: LowdbAuditLogOptions = {},
-    ) {
-        this.name = options.name ?? 'audit log';
+    constructor(db: Low<AuditData>, options: LowdbAuditLogOptions = {}) {
+        this.file = new SerialLowdb(db, AuditDataSchema, options.name ?? 'audit log', options.onClose);
         this.now = options.now ?? (() => new Date());
-        db.data = checkShape(this.name, db.data, AuditDataSchema);
     }
 
     async record(entry: NewAuditEntry): Promise<AuditEntry> {
-        if (this.closed) throw new Error(`Audit: ${this.name} is closed.`);
+        this.file.assertOpen('Audit');
         const stored: AuditEntry = { id: randomUUID(), ...prepareAuditEntry(entry, this.now()) };
-        await this.queue.run(async () => {
-            const next: AuditData = { entries: [...this.db.data.entries, stored] };
-            try {
-                await this.db.adapter.write(next);
-            } catch (error) {
-                throw new StoreFileError(this.name, `could not be written (${describeError(error)})`, { cause: error });
-            }
-            this.db.data = next;
-        });
+        await this.file.run(() => this.file.commit({ entries: [...this.file.data.entries, stored] }));
         return { ...stored };
     }
 
     async list(filter?: AuditFilter): Promise<AuditEntry[]> {
-        return this.db.data.entries.filter((entry) => matchesAuditFilter(entry, filter)).map((entry) => ({ ...entry }));
+        return this.file.data.entries
+            .filter((entry) => matchesAuditFilter(entry, filter))
+            .map((entry) => ({ ...entry }));
     }
 
     /** Waits for queued writes, then lets the file be opened again; the log refuses entries afterwards. */
-    async close(): Promise<void> {
-        if (this.closed) return;
-        this.closed = true;
-        await this.queue.drain();
-        this.options.onClose?.();
+    close(): Promise<void> {
+        return this.file.close();
     }
 }
 

@@ -3,9 +3,9 @@ import { Low, Memory } from 'lowdb';
 import { z } from 'zod';
 import { LANGUAGES } from '../content/vocabulary.js';
 import { redactPersonalData } from '../privacy/redact.js';
-import { StoreFileError } from './errors.js';
-import { checkShape, describeError, openJsonFile } from './jsonFileDb.js';
-import { SerialQueue } from './serialQueue.js';
+import { startOfHour } from '../stats/helsinkiTime.js';
+import { openJsonFile } from './jsonFileDb.js';
+import { SerialLowdb } from './serialLowdb.js';
 
 /**
  * One piece of feedback. Anonymous by design: no user or conversation id, the comment is redacted before it is
@@ -93,23 +93,17 @@ export interface LowdbFeedbackStoreOptions {
 
 /** {@link FeedbackStore} on a lowdb database; appends are queued so concurrent turns cannot lose each other's entry. */
 export class LowdbFeedbackStore implements FeedbackStore {
-    private readonly queue = new SerialQueue();
-    private readonly name: string;
+    private readonly file: SerialLowdb<FeedbackData>;
     private readonly now: () => Date;
-    private closed = false;
 
     /** `db` must already have been read (a Memory adapter needs no read); its data is checked here. */
-    constructor(
-        private readonly db: Low<FeedbackData>,
-        private readonly options: LowdbFeedbackStoreOptions = {},
-    ) {
-        this.name = options.name ?? 'feedback store';
+    constructor(db: Low<FeedbackData>, options: LowdbFeedbackStoreOptions = {}) {
+        this.file = new SerialLowdb(db, FeedbackDataSchema, options.name ?? 'feedback store', options.onClose);
         this.now = options.now ?? (() => new Date());
-        db.data = checkShape(this.name, db.data, FeedbackDataSchema);
     }
 
     async add(entry: NewFeedback): Promise<FeedbackEntry> {
-        if (this.closed) throw new Error(`Feedback: ${this.name} is closed.`);
+        this.file.assertOpen('Feedback');
         const comment = typeof entry?.comment === 'string' ? redactPersonalData(entry.comment).trim() : undefined;
         // Redacted before validation, so neither the stored entry nor an error can carry the original text.
         const parsed = NewFeedbackSchema.safeParse({ ...entry, comment: comment || undefined });
@@ -124,29 +118,18 @@ export class LowdbFeedbackStore implements FeedbackStore {
             at: startOfHour(this.now()),
             ...withoutUndefined(parsed.data),
         };
-        await this.queue.run(async () => {
-            const next: FeedbackData = { entries: [...this.db.data.entries, stored] };
-            try {
-                await this.db.adapter.write(next);
-            } catch (error) {
-                throw new StoreFileError(this.name, `could not be written (${describeError(error)})`, { cause: error });
-            }
-            // Visible only once written, so a failed write leaves memory and file alike.
-            this.db.data = next;
-        });
+        // Visible only once written, so a failed write leaves memory and file alike.
+        await this.file.run(() => this.file.commit({ entries: [...this.file.data.entries, stored] }));
         return { ...stored };
     }
 
     async list(): Promise<FeedbackEntry[]> {
-        return this.db.data.entries.map((entry) => ({ ...entry }));
+        return this.file.data.entries.map((entry) => ({ ...entry }));
     }
 
     /** Waits for queued writes, then lets the file be opened again; the store refuses entries afterwards. */
-    async close(): Promise<void> {
-        if (this.closed) return;
-        this.closed = true;
-        await this.queue.drain();
-        this.options.onClose?.();
+    close(): Promise<void> {
+        return this.file.close();
     }
 }
 
@@ -154,12 +137,6 @@ export class LowdbFeedbackStore implements FeedbackStore {
 export async function openFeedbackStore(file: string): Promise<LowdbFeedbackStore> {
     const { db, file: absolute, release } = await openJsonFile(file, emptyFeedbackData(), FeedbackDataSchema);
     return new LowdbFeedbackStore(db, { onClose: release, name: absolute });
-}
-
-function startOfHour(date: Date): string {
-    const hour = new Date(date.getTime());
-    hour.setUTCMinutes(0, 0, 0);
-    return hour.toISOString();
 }
 
 /** Optional fields are left out rather than stored as undefined, so a stored entry equals its JSON round trip. */

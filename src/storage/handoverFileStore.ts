@@ -7,8 +7,8 @@ import {
     type HandoverQueueOptions,
 } from '../handover/handoverQueue.js';
 import { HandoverRecordSchema, type HandoverRecord } from '../handover/handoverRecord.js';
-import { StoreFileError } from './errors.js';
-import { checkShape, describeError, openJsonFile } from './jsonFileDb.js';
+import { checkShape, openJsonFile } from './jsonFileDb.js';
+import { commitData } from './serialLowdb.js';
 
 /** File name of the handover queue in DATA_DIR. */
 export const HANDOVERS_FILE = 'handovers.json';
@@ -57,15 +57,9 @@ export class LowdbHandoverPersistence implements HandoverPersistence {
         return this.db.data.handovers;
     }
 
-    async save(records: readonly HandoverRecord[]): Promise<void> {
-        const next: HandoverData = { handovers: [...records] };
-        try {
-            await this.db.adapter.write(next);
-        } catch (error) {
-            throw new StoreFileError(this.name, `could not be written (${describeError(error)})`, { cause: error });
-        }
-        // Visible in db.data only once written, as in the other stores.
-        this.db.data = next;
+    /** Visible in db.data only once written, as in the other stores. */
+    save(records: readonly HandoverRecord[]): Promise<void> {
+        return commitData(this.db, this.name, { handovers: [...records] });
     }
 
     close(): void {

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
 import type { Low } from 'lowdb';
 import { z } from 'zod';
-import { ETagConflictError, StoreFileError } from './errors.js';
-import { checkShape, describeError, openJsonFile } from './jsonFileDb.js';
-import { SerialQueue } from './serialQueue.js';
+import { ETagConflictError } from './errors.js';
+import { openJsonFile } from './jsonFileDb.js';
+import { SerialLowdb } from './serialLowdb.js';
 
 /** A stored item: plain JSON with the eTag this store gave it. */
 export type StoredItem = { eTag: string } & Record<string, unknown>;
@@ -55,23 +55,17 @@ export interface LowdbStorageOptions {
  * of the data; reads are not queued and see only data that has reached the adapter.
  */
 export class LowdbStorage implements Storage {
-    private readonly queue = new SerialQueue();
-    private readonly name: string;
-    private closed = false;
+    private readonly file: SerialLowdb<LowdbStorageData>;
 
     /** `db` must already have been read (a Memory adapter needs no read); its data is checked here. */
-    constructor(
-        private readonly db: Low<LowdbStorageData>,
-        private readonly options: LowdbStorageOptions = {},
-    ) {
-        this.name = options.name ?? 'lowdb storage';
-        db.data = checkShape(this.name, db.data, StorageDataSchema);
+    constructor(db: Low<LowdbStorageData>, options: LowdbStorageOptions = {}) {
+        this.file = new SerialLowdb(db, StorageDataSchema, options.name ?? 'lowdb storage', options.onClose);
     }
 
     /** Returns copies of the items that exist; missing keys are left out, as botbuilder expects. */
     async read(keys: string[]): Promise<StoreItems> {
         if (!Array.isArray(keys)) throw new ReferenceError('Keys are required when reading.');
-        const items = this.db.data.items;
+        const items = this.file.data.items;
         // Built with fromEntries, not by assignment, so a key like "__proto__" comes back as an ordinary key.
         return Object.fromEntries(
             keys.filter((key) => Object.hasOwn(items, key)).map((key) => [key, copy(items[key])]),
@@ -81,12 +75,12 @@ export class LowdbStorage implements Storage {
     /** Stores copies of `changes`, each with a new eTag; throws {@link ETagConflictError} and writes nothing on a conflict. */
     async write(changes: StoreItems): Promise<void> {
         if (!changes || typeof changes !== 'object') throw new ReferenceError('Changes are required when writing.');
-        this.assertOpen();
+        this.file.assertOpen('Storage');
         // Copied now, not when the queue gets to it: the caller may go on changing its state objects meanwhile.
         const incoming = Object.entries(changes).map(([key, item]) => [key, toJsonObject(key, item)] as const);
         if (incoming.length === 0) return;
-        await this.queue.run(async () => {
-            const current = this.db.data.items;
+        await this.file.run(async () => {
+            const current = this.file.data.items;
             for (const [key, item] of incoming) {
                 const eTag = item['eTag'];
                 const stored = Object.hasOwn(current, key) ? current[key] : undefined;
@@ -96,47 +90,27 @@ export class LowdbStorage implements Storage {
             }
             const written = incoming.map(([key, item]) => [key, { ...item, eTag: randomUUID() }] as const);
             // Object.fromEntries defines own properties, so a key like "__proto__" is stored, not a prototype change.
-            await this.commit({ items: Object.fromEntries([...Object.entries(current), ...written]) });
+            await this.file.commit({ items: Object.fromEntries([...Object.entries(current), ...written]) });
         });
     }
 
     /** Removes the items; keys that do not exist are ignored. */
     async delete(keys: string[]): Promise<void> {
         if (!Array.isArray(keys)) throw new ReferenceError('Keys are required when deleting.');
-        this.assertOpen();
+        this.file.assertOpen('Storage');
         const removed = new Set(keys);
-        await this.queue.run(async () => {
-            const current = this.db.data.items;
+        await this.file.run(async () => {
+            const current = this.file.data.items;
             if (!keys.some((key) => Object.hasOwn(current, key))) return;
-            await this.commit({
+            await this.file.commit({
                 items: Object.fromEntries(Object.entries(current).filter(([key]) => !removed.has(key))),
             });
         });
     }
 
     /** Waits for queued writes, then lets the file be opened again; the storage refuses writes afterwards. */
-    async close(): Promise<void> {
-        if (this.closed) return;
-        this.closed = true;
-        await this.queue.drain();
-        this.options.onClose?.();
-    }
-
-    /**
-     * Persists `next` through the adapter before making it visible: if the file write fails, readers keep seeing
-     * what is on disk and the caller gets the error.
-     */
-    private async commit(next: LowdbStorageData): Promise<void> {
-        try {
-            await this.db.adapter.write(next);
-        } catch (error) {
-            throw new StoreFileError(this.name, `could not be written (${describeError(error)})`, { cause: error });
-        }
-        this.db.data = next;
-    }
-
-    private assertOpen(): void {
-        if (this.closed) throw new Error(`Storage: ${this.name} is closed.`);
+    close(): Promise<void> {
+        return this.file.close();
     }
 }
 

@@ -19,7 +19,7 @@ import {
 } from '../stats/statsStore.js';
 import { StoreFileError } from './errors.js';
 import { checkShape, describeError, openJsonFile } from './jsonFileDb.js';
-import { SerialQueue } from './serialQueue.js';
+import { SerialLowdb } from './serialLowdb.js';
 import { writePrivately } from './userFileStore.js';
 
 /** File name of the statistics in DATA_DIR. */
@@ -46,18 +46,12 @@ interface PendingChange {
  * next one; the queue still keeps writes one at a time, and each caller learns whether its own change was written.
  */
 export class LowdbStatsStore implements StatsStore {
-    private readonly queue = new SerialQueue();
-    private readonly name: string;
+    private readonly file: SerialLowdb<StatsData>;
     private pending: PendingChange[] = [];
-    private closed = false;
 
     /** `db` must already have been read (a Memory adapter needs no read); its data is checked here. */
-    constructor(
-        private readonly db: Low<StatsData>,
-        private readonly options: LowdbStatsStoreOptions = {},
-    ) {
-        this.name = options.name ?? 'stats store';
-        db.data = checkShape(this.name, db.data, StatsDataSchema);
+    constructor(db: Low<StatsData>, options: LowdbStatsStoreOptions = {}) {
+        this.file = new SerialLowdb(db, StatsDataSchema, options.name ?? 'stats store', options.onClose);
     }
 
     async add(event: StatsEvent): Promise<void> {
@@ -67,7 +61,7 @@ export class LowdbStatsStore implements StatsStore {
     }
 
     async events(range?: DateRange): Promise<StatsEvent[]> {
-        return this.db.data.events.filter((event) => eventInRange(event, range)).map((event) => ({ ...event }));
+        return this.file.data.events.filter((event) => eventInRange(event, range)).map((event) => ({ ...event }));
     }
 
     async addUnmatched(query: UnmatchedQuery): Promise<void> {
@@ -75,7 +69,7 @@ export class LowdbStatsStore implements StatsStore {
     }
 
     async unmatched(range?: DateRange): Promise<UnmatchedCount[]> {
-        return countUnmatched(this.db.data.unmatched, range);
+        return countUnmatched(this.file.data.unmatched, range);
     }
 
     async purge(now: Date, options?: RetentionOptions): Promise<PurgeResult> {
@@ -89,19 +83,16 @@ export class LowdbStatsStore implements StatsStore {
     }
 
     /** Waits for queued writes, then lets the file be opened again; the store refuses changes afterwards. */
-    async close(): Promise<void> {
-        if (this.closed) return;
-        this.closed = true;
-        await this.queue.drain();
-        this.options.onClose?.();
+    close(): Promise<void> {
+        return this.file.close();
     }
 
     /** Queues `apply` and resolves once a write that includes it has succeeded. */
-    private change(apply: (data: StatsData) => StatsData): Promise<void> {
-        if (this.closed) return Promise.reject(new Error(`Statistics: ${this.name} is closed.`));
+    private async change(apply: (data: StatsData) => StatsData): Promise<void> {
+        this.file.assertOpen('Statistics');
         return new Promise<void>((done, failed) => {
             this.pending.push({ apply, done, failed });
-            void this.queue.run(() => this.writePending());
+            void this.file.run(() => this.writePending());
         });
     }
 
@@ -110,7 +101,7 @@ export class LowdbStatsStore implements StatsStore {
         const batch = this.pending;
         if (batch.length === 0) return;
         this.pending = [];
-        let next = this.db.data;
+        let next = this.file.data;
         const applied: PendingChange[] = [];
         for (const change of batch) {
             try {
@@ -122,16 +113,12 @@ export class LowdbStatsStore implements StatsStore {
             }
         }
         try {
-            await this.db.adapter.write(next);
-        } catch (error) {
-            const failure = new StoreFileError(this.name, `could not be written (${describeError(error)})`, {
-                cause: error,
-            });
+            // Visible only once written, so a failed write leaves memory and file alike.
+            await this.file.commit(next);
+        } catch (failure) {
             for (const change of applied) change.failed(failure);
             return;
         }
-        // Visible only once written, so a failed write leaves memory and file alike.
-        this.db.data = next;
         for (const change of applied) change.done();
     }
 }

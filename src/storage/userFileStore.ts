@@ -13,7 +13,7 @@ import {
 } from '../auth/userStore.js';
 import { StoreFileError } from './errors.js';
 import { checkShape, describeError, openJsonFile } from './jsonFileDb.js';
-import { SerialQueue } from './serialQueue.js';
+import { SerialLowdb } from './serialLowdb.js';
 
 /** What the users file holds. */
 export interface UserData {
@@ -51,17 +51,14 @@ export interface LowdbUserRecordsOptions {
  * The file is small and logins are rare, so the read costs nothing that matters.
  */
 export class LowdbUserRecords implements UserRecords {
-    private readonly queue = new SerialQueue();
-    private readonly name: string;
-    private closed = false;
+    private readonly file: SerialLowdb<UserData>;
 
     /** `db` must already have been read (a Memory adapter needs no read); its data is checked here. */
     constructor(
         private readonly db: Low<UserData>,
-        private readonly options: LowdbUserRecordsOptions = {},
+        options: LowdbUserRecordsOptions = {},
     ) {
-        this.name = options.name ?? 'user store';
-        db.data = checkShape(this.name, db.data, UserDataSchema);
+        this.file = new SerialLowdb(db, UserDataSchema, options.name ?? 'user store', options.onClose);
     }
 
     async find(username: string): Promise<StoredUser | undefined> {
@@ -70,41 +67,33 @@ export class LowdbUserRecords implements UserRecords {
     }
 
     async insert(user: StoredUser): Promise<void> {
-        if (this.closed) throw new Error(`Users: ${this.name} is closed.`);
+        this.file.assertOpen('Users');
         const checked = StoredUserSchema.parse(user);
-        await this.queue.run(async () => {
+        await this.file.run(async () => {
             // Read again inside the queue, so an account another process added meanwhile is neither lost nor doubled.
             const current = await this.current();
             if (current.users.some((existing) => existing.username === checked.username)) {
                 throw new UserExistsError(checked.username);
             }
-            const next: UserData = { users: [...current.users, checked] };
-            try {
-                await this.db.adapter.write(next);
-            } catch (error) {
-                throw new StoreFileError(this.name, `could not be written (${describeError(error)})`, { cause: error });
-            }
-            this.db.data = next;
+            await this.file.commit({ users: [...current.users, checked] });
         });
     }
 
     /** Waits for queued writes, then lets the file be opened again; the store refuses new accounts afterwards. */
-    async close(): Promise<void> {
-        if (this.closed) return;
-        this.closed = true;
-        await this.queue.drain();
-        this.options.onClose?.();
+    close(): Promise<void> {
+        return this.file.close();
     }
 
     /** The data as the adapter has it now; what was last read or written if there is nothing there (yet). */
     private async current(): Promise<UserData> {
+        const name = this.file.name;
         let raw: unknown;
         try {
             raw = await this.db.adapter.read();
         } catch (error) {
-            throw new StoreFileError(this.name, `could not be read (${describeError(error)})`, { cause: error });
+            throw new StoreFileError(name, `could not be read (${describeError(error)})`, { cause: error });
         }
-        return raw === null ? this.db.data : checkShape(this.name, raw, UserDataSchema);
+        return raw === null ? this.file.data : checkShape(name, raw, UserDataSchema);
     }
 }
 

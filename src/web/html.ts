@@ -23,6 +23,12 @@ export function jsonForScript(value: unknown): string {
         .replace(/\u2029/g, '\\u2029');
 }
 
+/**
+ * The stylesheet the counsellor console and the resident pages load before their own (src/web/public/base.css, served
+ * with the resident pages' files): tokens, typography, focus, skip link, header, buttons, notices.
+ */
+export const BASE_STYLESHEET_PATH = '/web/base.css';
+
 /** A script the page loads; classic scripts are deferred so they run after parsing, in order. */
 export interface PageScript {
     readonly src: string;

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Phone, Region } from '../content/schema.js';
 import { LANGUAGES, type Language } from '../content/vocabulary.js';
-import { escapeHtml, renderDocument, renderLanguageNav, type DocumentParts } from './html.js';
+import { BASE_STYLESHEET_PATH, escapeHtml, renderDocument, renderLanguageNav, type DocumentParts } from './html.js';
 
 /** Every path the resident pages use; the routes and the pages read them from here so they cannot disagree. */
 export const RESIDENT_PATHS = {
@@ -18,6 +18,9 @@ export const RESIDENT_PATHS = {
     /** The Direct Line token endpoint (src/directline, built separately): POST → {token, conversationId, domain}. */
     token: '/api/webchat/token',
 } as const;
+
+/** The resident pages' stylesheets: the shared base first, so resident.css can build on it. */
+export const RESIDENT_STYLESHEETS: readonly string[] = [BASE_STYLESHEET_PATH, RESIDENT_PATHS.stylesheet];
 
 /** The text of a `web.*` key, escaped for HTML. */
 export function webText(t: TFunction, key: string, values?: Record<string, string | number>): string {
@@ -69,7 +72,7 @@ export function renderResidentLayout(layout: ResidentLayout): string {
     return renderDocument({
         language,
         title: layout.title,
-        stylesheets: layout.stylesheets ?? [RESIDENT_PATHS.stylesheet],
+        stylesheets: layout.stylesheets ?? RESIDENT_STYLESHEETS,
         dataBlocks: layout.dataBlocks,
         scripts: layout.scripts,
         body: `<a class="skip-link" href="#${escapeHtml(layout.skipTo.id)}">${escapeHtml(layout.skipTo.text)}</a>

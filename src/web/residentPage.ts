@@ -3,7 +3,15 @@ import { formatHours } from '../content/formatHours.js';
 import type { Region } from '../content/schema.js';
 import { LANGUAGES, type Language } from '../content/vocabulary.js';
 import { escapeHtml, renderDocument, renderLanguageNav } from './html.js';
-import { pageHref, RESIDENT_PATHS, renderFooterNav, renderPhone, renderResidentLayout, webText } from './layout.js';
+import {
+    pageHref,
+    RESIDENT_PATHS,
+    RESIDENT_STYLESHEETS,
+    renderFooterNav,
+    renderPhone,
+    renderResidentLayout,
+    webText,
+} from './layout.js';
 
 /** Web Chat's locale per page language: its own UI strings and the `locale` of every message the bot receives. */
 export const WEB_CHAT_LOCALES: Record<Language, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-US' };
@@ -105,7 +113,7 @@ export function renderResidentPage(
         return renderDocument({
             language,
             title,
-            stylesheets: [RESIDENT_PATHS.stylesheet],
+            stylesheets: RESIDENT_STYLESHEETS,
             dataBlocks,
             scripts,
             bodyClass: 'layout-embed',

@@ -145,6 +145,8 @@ export async function registerResidentPages(server: Server, deps: ResidentPageDe
     const publicFile = (name: string, type: string) => loadAsset(path.join(PUBLIC_DIR, name), type);
     const assets: Record<string, StaticAsset> = {
         'resident.js': await publicFile('resident.js', CONTENT_TYPES.js),
+        // The shared base of these pages and the counsellor console (BASE_STYLESHEET_PATH).
+        'base.css': await publicFile('base.css', CONTENT_TYPES.css),
         'resident.css': await publicFile('resident.css', CONTENT_TYPES.css),
         'embed-demo.css': await publicFile('embed-demo.css', CONTENT_TYPES.css),
         'embed.css': await loadAsset(path.join(PUBLIC_DIR, 'embed.css'), CONTENT_TYPES.css, {

@@ -4,18 +4,9 @@ import { expect } from 'chai';
 import { AUDIT_ACTIONS, InvalidAuditEntryError, UNKNOWN_ACTOR, type NewAuditEntry } from '../../src/audit/auditLog.js';
 import { createMemoryAuditLog, openAuditLog, type LowdbAuditLog } from '../../src/storage/auditFileStore.js';
 import { StoreFileError } from '../../src/storage/errors.js';
-import { removeDir, tempDir } from '../helpers.js';
+import { expectRejection, removeDir, tempDir } from '../helpers.js';
 
 const NOW = new Date('2025-03-14T09:26:53.589Z');
-
-async function expectRejection(promise: Promise<unknown>): Promise<unknown> {
-    try {
-        await promise;
-    } catch (error) {
-        return error;
-    }
-    expect.fail('expected the promise to reject');
-}
 
 describe('LowdbAuditLog', () => {
     describe('in memory', () => {

@@ -9,18 +9,10 @@ import {
     unmatchableHash,
     verifyPassword,
 } from '../../src/auth/passwords.js';
+import { expectRejection } from '../helpers.js';
 
 /** Cheap parameters for tests that are about the format, not the cost. */
 const FAST = { N: 2 ** 10, r: 8, p: 1 };
-
-async function expectRejection(promise: Promise<unknown>): Promise<unknown> {
-    try {
-        await promise;
-    } catch (error) {
-        return error;
-    }
-    expect.fail('expected the promise to reject');
-}
 
 describe('passwords', () => {
     it('should hash with the default parameters into scrypt$N$r$p$salt$hash and verify it', async () => {

@@ -6,20 +6,11 @@ import { PasswordPolicyError, hashPassword } from '../../src/auth/passwords.js';
 import { InvalidUserError, UserExistsError, type PasswordUserStore, type Role } from '../../src/auth/userStore.js';
 import { StoreFileError } from '../../src/storage/errors.js';
 import { createMemoryUserStore, openUserStore } from '../../src/storage/userFileStore.js';
-import { removeDir, tempDir } from '../helpers.js';
+import { expectRejection, removeDir, tempDir } from '../helpers.js';
 
 const FAST = { N: 2 ** 10, r: 8, p: 1 };
 const NOW = new Date('2025-03-14T09:26:53.589Z');
 const PASSWORD = 'correct horse battery';
-
-async function expectRejection(promise: Promise<unknown>): Promise<unknown> {
-    try {
-        await promise;
-    } catch (error) {
-        return error;
-    }
-    expect.fail('expected the promise to reject');
-}
 
 describe('PasswordUserStore', () => {
     describe('in memory', () => {

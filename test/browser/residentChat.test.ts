@@ -1,10 +1,13 @@
 import { expect } from 'chai';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { copyOfContent, editJson, removeDir, runScript, startServer, tempDir, type RunningServer } from '../helpers.js';
-import { launchBrowser, seriousViolations } from './browser.js';
-
-const PASSWORD = 'correct horse battery staple';
+import { startTestServer, type TestServer } from '../helpers.js';
+import {
+    launchBrowser,
+    logInToConsole,
+    openFirstHandover,
+    seriousViolations,
+    sendCounsellorMessage,
+} from './browser.js';
 
 /** The Web Chat send box, found by its role as a resident's screen reader would. */
 async function say(page: Page, text: string): Promise<void> {
@@ -29,30 +32,21 @@ async function sees(page: Page, text: string | RegExp): Promise<void> {
 
 describe('resident chat in Chromium', function () {
     this.timeout(120_000);
-    let dataDir: string;
-    let content: string;
-    let server: RunningServer;
+    let server: TestServer;
     let browser: Browser;
 
     before(async () => {
-        dataDir = await tempDir('luotsi-resident-');
-        content = await copyOfContent();
-        await editJson<Record<string, unknown>>(path.join(content, 'region.json'), (region) => {
-            region.counsellorHours = { alwaysOpen: true };
+        server = await startTestServer({
+            prefix: 'luotsi-resident-',
+            users: { anna: 'counsellor' },
+            counsellorsOnDuty: true,
         });
-        const added = await runScript('src/cli/userAdd.ts', ['--username', 'anna', '--role', 'counsellor'], {
-            env: { DATA_DIR: dataDir, LUOTSI_PASSWORD: PASSWORD },
-        });
-        expect(added.code, added.stderr).to.equal(0);
-        server = await startServer({ DATA_DIR: dataDir, CONTENT_DIR: content });
         browser = await launchBrowser();
     });
 
     after(async () => {
         await browser?.close();
-        await server?.stop();
-        await removeDir(dataDir);
-        await removeDir(content);
+        await server?.close();
     });
 
     it('should find a dentist, switch to Swedish, and meet axe with no serious findings', async () => {
@@ -97,16 +91,11 @@ describe('resident chat in Chromium', function () {
 
         const counsellor = await (await browser.newContext()).newPage();
         await counsellor.goto(`${server.url}/counsellor?lang=fi`);
-        await counsellor.getByLabel(/käyttäjätunnus/i).fill('anna');
-        await counsellor.getByLabel(/salasana/i).fill(PASSWORD);
-        await counsellor.keyboard.press('Enter');
-        const row = counsellor.locator('tbody tr').first();
-        await row.waitFor();
-        await row.getByRole('button').first().click();
+        await logInToConsole(counsellor, 'anna');
+        await openFirstHandover(counsellor);
         await counsellor.getByRole('button', { name: 'Ota hoitoon' }).click();
         await sees(resident, /liittyi keskusteluun/);
-        await counsellor.getByRole('textbox', { name: /viesti/i }).fill('Hei, olen Anna. Miten voin auttaa?');
-        await counsellor.getByRole('button', { name: 'Lähetä', exact: true }).click();
+        await sendCounsellorMessage(counsellor, 'Hei, olen Anna. Miten voin auttaa?');
         await sees(resident, /Neuvoja: Hei, olen Anna/);
         await say(resident, 'Äiti kaatui eilen');
         await counsellor.getByText('Äiti kaatui eilen').first().waitFor({ timeout: 20_000 });

@@ -1,30 +1,21 @@
 import { expect } from 'chai';
 import type { Browser } from 'playwright-core';
-import { removeDir, runScript, startServer, tempDir, type RunningServer } from '../helpers.js';
+import { CONSOLE_PASSWORD, startTestServer, type TestServer } from '../helpers.js';
 import { launchBrowser, seriousViolations } from './browser.js';
-
-const PASSWORD = 'correct horse battery staple';
 
 describe('supervisor dashboard in Chromium', function () {
     this.timeout(60_000);
-    let dataDir: string;
-    let server: RunningServer;
+    let server: TestServer;
     let browser: Browser;
 
     before(async () => {
-        dataDir = await tempDir('luotsi-dashboard-');
-        const added = await runScript('src/cli/userAdd.ts', ['--username', 'sari', '--role', 'supervisor'], {
-            env: { DATA_DIR: dataDir, LUOTSI_PASSWORD: PASSWORD },
-        });
-        expect(added.code, added.stderr).to.equal(0);
-        server = await startServer({ DATA_DIR: dataDir });
+        server = await startTestServer({ prefix: 'luotsi-dashboard-', users: { sari: 'supervisor' } });
         browser = await launchBrowser();
     });
 
     after(async () => {
         await browser?.close();
-        await server?.stop();
-        await removeDir(dataDir);
+        await server?.close();
     });
 
     for (const language of ['fi', 'sv', 'en'] as const) {
@@ -32,7 +23,7 @@ describe('supervisor dashboard in Chromium', function () {
             const context = await browser.newContext();
             const page = await context.newPage();
             const login = await page.request.post(`${server.url}/api/counsellor/login`, {
-                data: { username: 'sari', password: PASSWORD },
+                data: { username: 'sari', password: CONSOLE_PASSWORD },
             });
             expect(login.status()).to.equal(200);
             const response = await page.goto(`${server.url}/counsellor/stats?lang=${language}`);

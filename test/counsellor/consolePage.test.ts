@@ -1,5 +1,4 @@
 import { expect } from 'chai';
-import i18next, { type TFunction } from 'i18next';
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -13,34 +12,14 @@ import {
 import en from '../../src/i18n/locales/console.en.json' with { type: 'json' };
 import fi from '../../src/i18n/locales/console.fi.json' with { type: 'json' };
 import sv from '../../src/i18n/locales/console.sv.json' with { type: 'json' };
-import { ROOT } from '../helpers.js';
+import { ROOT, translatorFrom, type Translator } from '../helpers.js';
 
 const CONSOLE_LOCALES: Record<ConsoleLanguage, object> = { fi, sv, en };
 const PUBLIC_DIR = path.join(ROOT, 'src', 'counsellor', 'public');
 
-interface Translator {
-    readonly t: TFunction;
-    /** Keys the page asked for that the locale does not have (no fallback language, so nothing hides them). */
-    readonly missing: string[];
-}
-
-/** A TFunction built like the app's (own instance, no HTML escaping) from one console locale file. */
-async function translator(
-    language: ConsoleLanguage,
-    resource: object = CONSOLE_LOCALES[language],
-): Promise<Translator> {
-    const missing: string[] = [];
-    const instance = i18next.createInstance();
-    await instance.init({
-        lng: language,
-        fallbackLng: false,
-        resources: { [language]: { translation: resource } },
-        interpolation: { escapeValue: false },
-        returnNull: false,
-        saveMissing: true,
-        missingKeyHandler: (_languages, _namespace, key) => missing.push(key),
-    });
-    return { t: instance.getFixedT(language), missing };
+/** A translator from one console locale file. */
+function translator(language: ConsoleLanguage, resource: object = CONSOLE_LOCALES[language]): Promise<Translator> {
+    return translatorFrom(language, resource);
 }
 
 function leafStrings(value: unknown, prefix = ''): Map<string, unknown> {
@@ -156,6 +135,12 @@ describe('counsellor console page', () => {
                 expect(html).to.contain('<script type="module" src="/counsellor/console.js"></script>');
                 expect(html).to.contain('<link rel="stylesheet" href="/counsellor/console.css">');
             });
+
+            it('should load the shared base stylesheet before its own', () => {
+                const base = html.indexOf('<link rel="stylesheet" href="/web/base.css">');
+                expect(base).to.be.greaterThan(-1);
+                expect(html.indexOf('<link rel="stylesheet" href="/counsellor/console.css">')).to.be.greaterThan(base);
+            });
         });
     }
 
@@ -260,7 +245,9 @@ describe('counsellor console page', () => {
 
     describe('stylesheet', () => {
         it('should use the Suomi.fi font stack and a visible focus outline of at least 2px', async () => {
-            const css = await readFile(path.join(PUBLIC_DIR, 'console.css'), 'utf8');
+            // The console loads the shared base first, then its own file: together they are its styles.
+            const files = [path.join(ROOT, 'src', 'web', 'public', 'base.css'), path.join(PUBLIC_DIR, 'console.css')];
+            const css = (await Promise.all(files.map((file) => readFile(file, 'utf8')))).join('\n');
             expect(css).to.contain("font-family: 'Source Sans Pro', Arial, sans-serif");
             const focus = /:focus-visible\s*{([^}]*)}/.exec(css)?.[1] ?? '';
             const width = Number(/outline:\s*(\d+)px solid/.exec(focus)?.[1] ?? 0);

@@ -1,121 +1,25 @@
 import { expect } from 'chai';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import {
-    copyOfContent,
-    editJson,
-    removeDir,
-    runScript,
-    startChannelListener,
-    startServer,
-    tempDir,
-    type ChannelListener,
-    type RunningServer,
-} from '../helpers.js';
-
-const PASSWORD = 'correct horse battery staple';
-
-/** A counsellor's browser: keeps the session cookie and CSRF token like the console does. */
-class CounsellorClient {
-    private cookie = '';
-    csrf = '';
-    constructor(private readonly base: string) {}
-
-    async login(username: string, password = PASSWORD): Promise<Response> {
-        const response = await this.request('POST', '/api/counsellor/login', { username, password });
-        const setCookie = response.headers.get('set-cookie');
-        if (setCookie) this.cookie = setCookie.split(';')[0]!;
-        if (response.ok) this.csrf = ((await response.clone().json()) as { csrfToken: string }).csrfToken;
-        return response;
-    }
-
-    request(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
-        return fetch(`${this.base}${url}`, {
-            method,
-            headers: {
-                ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-                ...(this.cookie ? { cookie: this.cookie } : {}),
-                ...(method !== 'GET' && this.csrf ? { 'x-csrf-token': this.csrf } : {}),
-                ...headers,
-            },
-            body: body !== undefined ? JSON.stringify(body) : undefined,
-        });
-    }
-
-    async json<T = Record<string, any>>(
-        method: string,
-        url: string,
-        body?: unknown,
-    ): Promise<{ status: number; body: T }> {
-        const response = await this.request(method, url, body);
-        return { status: response.status, body: (await response.json().catch(() => ({}))) as T };
-    }
-}
-
-/** A resident on a Bot Framework channel whose replies arrive at a local listener. */
-class Resident {
-    constructor(
-        private readonly base: string,
-        private readonly channel: ChannelListener,
-        private readonly conversationId: string,
-    ) {}
-
-    async say(text: string): Promise<void> {
-        const response = await fetch(`${this.base}/api/messages`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({
-                type: 'message',
-                id: `m-${Math.random().toString(36).slice(2)}`,
-                channelId: 'webchat',
-                serviceUrl: this.channel.serviceUrl,
-                locale: 'fi-FI',
-                text,
-                from: { id: 'resident-1', role: 'user' },
-                recipient: { id: 'luotsi', role: 'bot' },
-                conversation: { id: this.conversationId },
-            }),
-        });
-        expect(response.status).to.be.oneOf([200, 201, 202]);
-    }
-
-    hears(fragment: string): Promise<Record<string, unknown>> {
-        return this.channel.waitFor((activity) => String(activity.text ?? '').includes(fragment));
-    }
-}
+import { startChannelListener, startTestServer, type ChannelListener, type TestServer } from '../helpers.js';
+import { CounsellorClient, loggedIn, Resident } from '../httpClients.js';
 
 describe('counsellor API and live relay over HTTP', () => {
-    let dataDir: string;
-    let server: RunningServer;
+    let server: TestServer;
     let channel: ChannelListener;
-    let content: string;
 
     before(async () => {
-        dataDir = await tempDir('luotsi-counsellor-');
-        for (const [username, role] of [
-            ['anna', 'counsellor'],
-            ['bertil', 'counsellor'],
-            ['sari', 'supervisor'],
-        ]) {
-            const added = await runScript('src/cli/userAdd.ts', ['--username', username!, '--role', role!], {
-                env: { DATA_DIR: dataDir, LUOTSI_PASSWORD: PASSWORD },
-            });
-            expect(added.code, added.stderr).to.equal(0);
-        }
-        // Counsellors are on duty around the clock in this copy of the catalogue, so the test does not depend on the hour.
-        content = await copyOfContent();
-        await editJson<Record<string, unknown>>(path.join(content, 'region.json'), (region) => {
-            region.counsellorHours = { alwaysOpen: true };
+        server = await startTestServer({
+            prefix: 'luotsi-counsellor-',
+            users: { anna: 'counsellor', bertil: 'counsellor', sari: 'supervisor' },
+            counsellorsOnDuty: true,
         });
-        server = await startServer({ DATA_DIR: dataDir, CONTENT_DIR: content });
         channel = await startChannelListener();
     });
 
     after(async () => {
-        await server?.stop();
+        await server?.close();
         await channel?.close();
-        await removeDir(dataDir);
-        await removeDir(content);
     });
 
     it('should refuse without login, with a wrong password, without CSRF token, and on a bad body', async () => {
@@ -124,8 +28,7 @@ describe('counsellor API and live relay over HTTP', () => {
         expect((await anonymous.login('anna', 'wrong password!!')).status).to.equal(401);
         expect((await anonymous.json('POST', '/api/counsellor/login', { username: 'anna' })).status).to.equal(422);
 
-        const anna = new CounsellorClient(server.url);
-        expect((await anna.login('anna')).status).to.equal(200);
+        const anna = await loggedIn(server.url, 'anna');
         const noCsrf = await anna.request(
             'POST',
             '/api/counsellor/handovers/x/accept',
@@ -148,10 +51,8 @@ describe('counsellor API and live relay over HTTP', () => {
         await resident.say('Keskustele nyt');
         await resident.hears('Olet jonossa sijalla 1');
 
-        const anna = new CounsellorClient(server.url);
-        const bertil = new CounsellorClient(server.url);
-        await anna.login('anna');
-        await bertil.login('bertil');
+        const anna = await loggedIn(server.url, 'anna');
+        const bertil = await loggedIn(server.url, 'bertil');
         const waiting = await anna.json<{ handovers: { id: string; reason: string }[] }>(
             'GET',
             '/api/counsellor/handovers?status=waiting',
@@ -216,7 +117,7 @@ describe('counsellor API and live relay over HTTP', () => {
             (await winner.json('POST', `/api/counsellor/handovers/${id}/close`, { outcome: 'resolved' })).status,
         ).to.equal(409);
 
-        const audit = JSON.parse(await readFile(path.join(dataDir, 'audit.json'), 'utf8')) as {
+        const audit = JSON.parse(await readFile(path.join(server.dataDir, 'audit.json'), 'utf8')) as {
             entries: { actor: string; action: string; handoverId?: string }[];
         };
         const views = audit.entries.filter((entry) => entry.action === 'view-transcript' && entry.handoverId === id);
@@ -228,8 +129,7 @@ describe('counsellor API and live relay over HTTP', () => {
         const resident = new Resident(server.url, channel, `conversation-restart-${Date.now()}`);
         for (const text of ['ihminen', 'Kyllä, välitä', 'Keskustele nyt']) await resident.say(text);
         await resident.hears('Olet jonossa');
-        const anna = new CounsellorClient(server.url);
-        await anna.login('anna');
+        const anna = await loggedIn(server.url, 'anna');
         const list = await anna.json<{ handovers: { id: string }[] }>(
             'GET',
             '/api/counsellor/handovers?status=waiting',
@@ -237,24 +137,21 @@ describe('counsellor API and live relay over HTTP', () => {
         const id = list.body.handovers[0]!.id;
         expect((await anna.json('POST', `/api/counsellor/handovers/${id}/accept`, {})).status).to.equal(200);
 
-        await server.stop();
-        server = await startServer({ DATA_DIR: dataDir, CONTENT_DIR: content });
-        const again = new CounsellorClient(server.url);
-        await again.login('anna');
+        await server.restart();
+        const again = await loggedIn(server.url, 'anna');
         const accepted = await again.json<{ handovers: { id: string; status: string }[] }>(
             'GET',
             '/api/counsellor/handovers?status=accepted',
         );
         expect(accepted.body.handovers.map((h) => h.id)).to.include(id);
-        const relaunched = new Resident(server.url, channel, resident['conversationId']);
+        const relaunched = new Resident(server.url, channel, resident.conversationId);
         await relaunched.say('Oletko vielä siellä?');
         const details = await again.json('GET', `/api/counsellor/handovers/${id}`);
         expect(details.body.handover.messages.map((m: { text: string }) => m.text)).to.include('Oletko vielä siellä?');
     });
 
     it('should stream queue changes to the console with server-sent events', async () => {
-        const anna = new CounsellorClient(server.url);
-        await anna.login('anna');
+        const anna = await loggedIn(server.url, 'anna');
         const controller = new AbortController();
         const response = await anna.request('GET', '/api/counsellor/events', undefined, {
             accept: 'text/event-stream',

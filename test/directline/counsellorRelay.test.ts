@@ -1,35 +1,23 @@
 import { expect } from 'chai';
-import path from 'node:path';
-import { copyOfContent, editJson, removeDir, runScript, startServer, tempDir, type RunningServer } from '../helpers.js';
-
-const PASSWORD = 'correct horse battery staple';
+import { startTestServer, type TestServer } from '../helpers.js';
+import { loggedIn } from '../httpClients.js';
 
 describe('counsellor relay through the local Direct Line endpoint', function () {
     // Spawns the real server: slower than mocha's default when run without .mocharc.json.
     this.timeout(30_000);
 
-    let server: RunningServer;
-    let dataDir: string;
-    let content: string;
+    let server: TestServer;
 
     before(async () => {
-        dataDir = await tempDir('luotsi-directline-relay-');
-        const added = await runScript('src/cli/userAdd.ts', ['--username', 'anna', '--role', 'counsellor'], {
-            env: { DATA_DIR: dataDir, LUOTSI_PASSWORD: PASSWORD },
+        server = await startTestServer({
+            prefix: 'luotsi-directline-relay-',
+            users: { anna: 'counsellor' },
+            counsellorsOnDuty: true,
         });
-        expect(added.code, added.stderr).to.equal(0);
-        // Counsellors on duty around the clock, so the test does not depend on the hour.
-        content = await copyOfContent();
-        await editJson<Record<string, unknown>>(path.join(content, 'region.json'), (region) => {
-            region.counsellorHours = { alwaysOpen: true };
-        });
-        server = await startServer({ DATA_DIR: dataDir, CONTENT_DIR: content });
     });
 
     after(async () => {
-        await server?.stop();
-        await removeDir(dataDir);
-        await removeDir(content);
+        await server?.close();
     });
 
     it('should bring the counsellor’s proactive messages into the resident’s Web Chat stream', async () => {
@@ -67,26 +55,17 @@ describe('counsellor relay through the local Direct Line endpoint', function () 
         for (const text of ['ihminen', 'Kyllä, välitä', 'Keskustele nyt']) await say(text);
         await hears('Olet jonossa');
 
-        const login = await fetch(`${server.url}/api/counsellor/login`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ username: 'anna', password: PASSWORD }),
-        });
-        expect(login.status).to.equal(200);
-        const counsellor = {
-            cookie: login.headers.get('set-cookie')!.split(';')[0]!,
-            'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken,
-            'content-type': 'application/json',
-        };
-        const waiting = (await (
-            await fetch(`${server.url}/api/counsellor/handovers?status=waiting`, { headers: counsellor })
-        ).json()) as { handovers: { id: string }[] };
-        const id = waiting.handovers[0]!.id;
-        const counsellorPost = (url: string, body: unknown) =>
-            fetch(`${server.url}${url}`, { method: 'POST', headers: counsellor, body: JSON.stringify(body) });
-        expect((await counsellorPost(`/api/counsellor/handovers/${id}/accept`, {})).status).to.equal(200);
+        const anna = await loggedIn(server.url, 'anna');
+        const waiting = await anna.json<{ handovers: { id: string }[] }>(
+            'GET',
+            '/api/counsellor/handovers?status=waiting',
+        );
+        const id = waiting.body.handovers[0]!.id;
+        expect((await anna.request('POST', `/api/counsellor/handovers/${id}/accept`, {})).status).to.equal(200);
         await hears('liittyi keskusteluun');
-        const sent = await counsellorPost(`/api/counsellor/handovers/${id}/messages`, { text: 'Hei, kerro lisää.' });
+        const sent = await anna.request('POST', `/api/counsellor/handovers/${id}/messages`, {
+            text: 'Hei, kerro lisää.',
+        });
         expect(sent.status).to.equal(200);
         await hears('Hei, kerro lisää.');
     });

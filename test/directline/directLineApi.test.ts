@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { removeDir, startServer, tempDir, type RunningServer } from '../helpers.js';
+import { startTestServer, type TestServer } from '../helpers.js';
 
 type Activity = Record<string, any>;
 interface ActivitySet {
@@ -74,19 +74,16 @@ describe('local Direct Line endpoint over HTTP', function () {
     // Spawns the real server: slower than mocha's default when run without .mocharc.json.
     this.timeout(30_000);
 
-    let server: RunningServer;
-    let dataDir: string;
+    let server: TestServer;
     let domain: string;
 
     before(async () => {
-        dataDir = await tempDir('luotsi-directline-');
-        server = await startServer({ DATA_DIR: dataDir, ALLOWED_ORIGINS: REGION_SITE });
+        server = await startTestServer({ prefix: 'luotsi-directline-', env: { ALLOWED_ORIGINS: REGION_SITE } });
         domain = `${server.url}/v3/directline`;
     });
 
     after(async () => {
-        await server?.stop();
-        await removeDir(dataDir);
+        await server?.close();
     });
 
     it('should start a conversation with a token and no streamUrl', async () => {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { removeDir, startServer, tempDir, type RunningServer } from '../helpers.js';
+import { startTestServer, type TestServer } from '../helpers.js';
 
 const SECRET = 'direct-line-secret-for-tests';
 
@@ -43,24 +43,20 @@ describe('POST /api/webchat/token with DIRECT_LINE_SECRET (Azure Direct Line)', 
     // Spawns the real server: slower than mocha's default when run without .mocharc.json.
     this.timeout(30_000);
 
-    let server: RunningServer;
-    let dataDir: string;
+    let server: TestServer;
     let azure: Awaited<ReturnType<typeof startFakeDirectLine>>;
 
     before(async () => {
         azure = await startFakeDirectLine();
-        dataDir = await tempDir('luotsi-webchat-azure-');
-        server = await startServer({
-            DATA_DIR: dataDir,
-            DIRECT_LINE_SECRET: SECRET,
-            DIRECT_LINE_ENDPOINT: `${azure.endpoint}/`,
+        server = await startTestServer({
+            prefix: 'luotsi-webchat-azure-',
+            env: { DIRECT_LINE_SECRET: SECRET, DIRECT_LINE_ENDPOINT: `${azure.endpoint}/` },
         });
     });
 
     after(async () => {
-        await server?.stop();
+        await server?.close();
         await azure?.close();
-        await removeDir(dataDir);
     });
 
     it('should exchange the secret for a token on the server and never hand out the secret', async () => {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { removeDir, startServer, tempDir, type RunningServer } from '../helpers.js';
+import { startTestServer, type TestServer } from '../helpers.js';
 
 const activity = {
     type: 'message',
@@ -12,22 +12,21 @@ const activity = {
 };
 
 describe('Azure Bot Service authentication', () => {
-    let server: RunningServer;
-    let dataDir: string;
+    let server: TestServer;
 
     before(async () => {
-        dataDir = await tempDir('luotsi-azure-');
-        server = await startServer({
-            DATA_DIR: dataDir,
-            MicrosoftAppId: '0b7c2f2e-5f0c-4a53-9d55-6a8a3f0c1d11',
-            MicrosoftAppPassword: 'not-a-real-secret',
-            MicrosoftAppType: 'MultiTenant',
+        server = await startTestServer({
+            prefix: 'luotsi-azure-',
+            env: {
+                MicrosoftAppId: '0b7c2f2e-5f0c-4a53-9d55-6a8a3f0c1d11',
+                MicrosoftAppPassword: 'not-a-real-secret',
+                MicrosoftAppType: 'MultiTenant',
+            },
         });
     });
 
     after(async () => {
-        await server?.stop();
-        await removeDir(dataDir);
+        await server?.close();
     });
 
     for (const [name, headers] of [

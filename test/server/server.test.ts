@@ -6,10 +6,10 @@ import {
     removeDir,
     runScript,
     startChannelListener,
-    startServer,
-    tempDir,
-    type RunningServer,
+    startTestServer,
+    type TestServer,
 } from '../helpers.js';
+import { postActivity } from '../httpClients.js';
 
 function messageActivity(serviceUrl: string, text: string, locale = 'fi-FI') {
     return {
@@ -26,17 +26,14 @@ function messageActivity(serviceUrl: string, text: string, locale = 'fi-FI') {
 }
 
 describe('server', () => {
-    let server: RunningServer;
-    let dataDir: string;
+    let server: TestServer;
 
     before(async () => {
-        dataDir = await tempDir('luotsi-data-');
-        server = await startServer({ DATA_DIR: dataDir });
+        server = await startTestServer({ prefix: 'luotsi-data-' });
     });
 
     after(async () => {
-        await server?.stop();
-        await removeDir(dataDir);
+        await server?.close();
     });
 
     it('should report health with content version and counts per language', async () => {
@@ -54,12 +51,7 @@ describe('server', () => {
     it('should answer a message posted to /api/messages at the activity serviceUrl, in its language', async () => {
         const channel = await startChannelListener();
         try {
-            const response = await fetch(`${server.url}/api/messages`, {
-                method: 'POST',
-                headers: { 'content-type': 'application/json' },
-                body: JSON.stringify(messageActivity(channel.serviceUrl, 'jag behöver en tandläkare')),
-            });
-            expect(response.status).to.be.oneOf([200, 201, 202]);
+            await postActivity(server.url, messageActivity(channel.serviceUrl, 'jag behöver en tandläkare'));
             const reply = await channel.waitFor((activity) =>
                 String(activity.text).includes('De här tjänsterna kunde passa dig'),
             );
@@ -73,11 +65,7 @@ describe('server', () => {
     it('should ask for more when nothing fits instead of suggesting random services', async () => {
         const channel = await startChannelListener();
         try {
-            await fetch(`${server.url}/api/messages`, {
-                method: 'POST',
-                headers: { 'content-type': 'application/json' },
-                body: JSON.stringify(messageActivity(channel.serviceUrl, 'junan aikataulu Tampereelle')),
-            });
+            await postActivity(server.url, messageActivity(channel.serviceUrl, 'junan aikataulu Tampereelle'));
             const reply = await channel.waitFor((activity) =>
                 String(activity.text).includes('En löytänyt vielä sopivaa palvelua'),
             );

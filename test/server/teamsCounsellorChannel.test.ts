@@ -1,56 +1,32 @@
 import { expect } from 'chai';
-import path from 'node:path';
-import {
-    copyOfContent,
-    editJson,
-    removeDir,
-    startChannelListener,
-    startServer,
-    tempDir,
-    type ChannelListener,
-    type RunningServer,
-} from '../helpers.js';
+import { startChannelListener, startTestServer, type ChannelListener, type TestServer } from '../helpers.js';
+import { postActivity } from '../httpClients.js';
 
 const CHANNEL = '19:counsellors@thread.tacv2';
 
 describe('Teams counsellor channel', () => {
-    let dataDir: string;
-    let content: string;
-    let server: RunningServer;
+    let server: TestServer;
     let teams: ChannelListener;
     let resident: ChannelListener;
 
     before(async () => {
-        dataDir = await tempDir('luotsi-teams-');
-        content = await copyOfContent();
-        await editJson<Record<string, unknown>>(path.join(content, 'region.json'), (region) => {
-            region.counsellorHours = { alwaysOpen: true };
-        });
         teams = await startChannelListener();
         resident = await startChannelListener();
-        server = await startServer({
-            DATA_DIR: dataDir,
-            CONTENT_DIR: content,
-            TEAMS_COUNSELLOR_CHANNEL: CHANNEL,
-            TEAMS_SERVICE_URL: teams.serviceUrl,
+        server = await startTestServer({
+            prefix: 'luotsi-teams-',
+            counsellorsOnDuty: true,
+            env: { TEAMS_COUNSELLOR_CHANNEL: CHANNEL, TEAMS_SERVICE_URL: teams.serviceUrl },
         });
     });
 
     after(async () => {
-        await server?.stop();
+        await server?.close();
         await teams?.close();
         await resident?.close();
-        await removeDir(dataDir);
-        await removeDir(content);
     });
 
-    async function post(activity: Record<string, unknown>): Promise<void> {
-        const response = await fetch(`${server.url}/api/messages`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ type: 'message', recipient: { id: 'luotsi' }, ...activity }),
-        });
-        expect(response.status).to.be.oneOf([200, 201, 202]);
+    function post(activity: Record<string, unknown>): Promise<void> {
+        return postActivity(server.url, { type: 'message', recipient: { id: 'luotsi' }, ...activity });
     }
 
     it('should post a new handover as a card with its summary, accept it from Teams and take a summary rating', async () => {

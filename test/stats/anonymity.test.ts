@@ -5,14 +5,12 @@ import { Low, Memory } from 'lowdb';
 import { LIFE_SITUATION_IDS, SERVICE_KINDS, type Language } from '../../src/content/vocabulary.js';
 import { isValidHenkilotunnus, redactPersonalData } from '../../src/privacy/redact.js';
 import {
-    CRISIS_CATEGORIES,
+    DANGER_CATEGORIES,
     HANDOVER_OUTCOMES,
     HANDOVER_REASONS,
     HANDOVER_URGENCIES,
-    newStatsConversationId,
-    recordEvent,
-    type StatsEventBody,
-} from '../../src/stats/statsEvents.js';
+} from '../../src/handover/handoverRecord.js';
+import { newStatsConversationId, recordEvent, type StatsEventBody } from '../../src/stats/statsEvents.js';
 import { emptyStatsData, isNormalisedQueryText, type StatsData, type StatsStore } from '../../src/stats/statsStore.js';
 import { LowdbStatsStore, STATS_FILE, openStatsFileStore } from '../../src/storage/statsFileStore.js';
 import { removeDir, tempDir } from '../helpers.js';
@@ -183,7 +181,7 @@ async function playConversation(
         if (!matched) await store.addUnmatched({ language, text, at });
         else if (random.chance(0.5)) await record({ type: 'service-details-viewed', kind: random.pick(SERVICE_KINDS) });
     }
-    if (random.chance(0.2)) await record({ type: 'crisis-interrupt', category: random.pick(CRISIS_CATEGORIES) });
+    if (random.chance(0.2)) await record({ type: 'crisis-interrupt', category: random.pick(DANGER_CATEGORIES) });
     if (random.chance(0.4)) {
         await record({
             type: 'handover-requested',

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import i18next, { type TFunction } from 'i18next';
+import type { TFunction } from 'i18next';
 import { LANGUAGES, LIFE_SITUATION_IDS, SERVICE_KINDS, type Language } from '../../src/content/vocabulary.js';
 import en from '../../src/i18n/locales/stats.en.json' with { type: 'json' };
 import fi from '../../src/i18n/locales/stats.fi.json' with { type: 'json' };
@@ -7,30 +7,14 @@ import sv from '../../src/i18n/locales/stats.sv.json' with { type: 'json' };
 import { computeStats, feedbackItems, type FeedbackItem, type StatsReport } from '../../src/stats/computeStats.js';
 import { DASHBOARD_CSS, renderDashboard, type DashboardFilters } from '../../src/stats/dashboardPage.js';
 import type { UnmatchedCount } from '../../src/stats/statsStore.js';
+import { translatorFrom, type Translator } from '../helpers.js';
 import { WEEK, weekEvents } from './statsFixtures.js';
 
 const LOCALES: Record<Language, object> = { fi, sv, en };
 
-interface Translator {
-    readonly t: TFunction;
-    /** Keys asked for that the locale lacks (no fallback language, so nothing hides them). */
-    readonly missing: string[];
-}
-
-/** A TFunction built like the app's (own instance, no HTML escaping) from one stats locale file. */
-async function translator(language: Language, resource: object = LOCALES[language]): Promise<Translator> {
-    const missing: string[] = [];
-    const instance = i18next.createInstance();
-    await instance.init({
-        lng: language,
-        fallbackLng: false,
-        resources: { [language]: { translation: resource } },
-        interpolation: { escapeValue: false },
-        returnNull: false,
-        saveMissing: true,
-        missingKeyHandler: (_languages, _namespace, key) => missing.push(key),
-    });
-    return { t: instance.getFixedT(language), missing };
+/** A translator from one stats locale file. */
+function translator(language: Language, resource: object = LOCALES[language]): Promise<Translator> {
+    return translatorFrom(language, resource);
 }
 
 function leafStrings(value: unknown, prefix = ''): Map<string, unknown> {

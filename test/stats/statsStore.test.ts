@@ -23,7 +23,7 @@ import {
     openStatsFileStore,
     readStatsFile,
 } from '../../src/storage/statsFileStore.js';
-import { removeDir, tempDir } from '../helpers.js';
+import { expectRejection, removeDir, tempDir } from '../helpers.js';
 
 const CONVERSATION = '00000000-0000-4000-8000-000000000001';
 
@@ -35,15 +35,6 @@ function started(at: string): StatsEvent {
         channel: 'webchat',
         language: 'fi',
     });
-}
-
-async function expectRejection(promise: Promise<unknown>): Promise<unknown> {
-    try {
-        await promise;
-    } catch (error) {
-        return error;
-    }
-    expect.fail('expected the promise to reject');
 }
 
 /** Resolves once `condition` holds, polling each tick; the retention job runs on its own timer. */

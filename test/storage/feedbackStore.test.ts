@@ -12,7 +12,7 @@ import {
     type NewFeedback,
 } from '../../src/storage/feedbackStore.js';
 import { REDACTION_PLACEHOLDERS } from '../../src/privacy/redact.js';
-import { removeDir, tempDir } from '../helpers.js';
+import { expectRejection, storeFileEachTest } from '../helpers.js';
 
 const NOW = new Date('2025-03-14T09:26:53.589Z');
 
@@ -22,15 +22,6 @@ function memoryStore(): LowdbFeedbackStore {
 
 function feedback(overrides: Partial<NewFeedback> = {}): NewFeedback {
     return { rating: 4, language: 'fi', channel: 'webchat', ...overrides };
-}
-
-async function expectRejection(promise: Promise<unknown>): Promise<unknown> {
-    try {
-        await promise;
-    } catch (error) {
-        return error;
-    }
-    expect.fail('expected the promise to reject');
 }
 
 describe('LowdbFeedbackStore', () => {
@@ -113,44 +104,26 @@ describe('LowdbFeedbackStore', () => {
     });
 
     describe('on a JSON file', () => {
-        let dir: string;
-        let file: string;
-        const open: LowdbFeedbackStore[] = [];
-
-        async function openStore(): Promise<LowdbFeedbackStore> {
-            const store = await openFeedbackStore(file);
-            open.push(store);
-            return store;
-        }
-
-        beforeEach(async () => {
-            dir = await tempDir('luotsi-feedback-');
-            file = path.join(dir, 'feedback', 'feedback.json');
-        });
-
-        afterEach(async () => {
-            await Promise.all(open.splice(0).map((store) => store.close()));
-            await removeDir(dir);
-        });
+        const stores = storeFileEachTest('luotsi-feedback-', path.join('feedback', 'feedback.json'), openFeedbackStore);
 
         it('should keep entries across a restart, with no personal data in the file', async () => {
-            const before = await openStore();
+            const before = await stores.open();
             await Promise.all([
                 before.add(feedback({ rating: 2, comment: 'tili FI21 1234 5600 0007 85', language: 'sv' })),
                 before.add(feedback({ rating: 5, language: 'en' })),
             ]);
             await before.close();
 
-            const after = await openStore();
+            const after = await stores.open();
             const entries = await after.list();
             expect(entries.map((entry) => entry.rating)).to.deep.equal([2, 5]);
             expect(entries[0]!.comment).to.equal(`tili ${REDACTION_PLACEHOLDERS.iban}`);
-            expect(await readFile(file, 'utf8')).not.to.include('FI21');
+            expect(await readFile(stores.file, 'utf8')).not.to.include('FI21');
         });
 
         it('should refuse to open a file that another store has open', async () => {
-            await openStore();
-            expect(await expectRejection(openFeedbackStore(file))).to.be.instanceOf(StoreFileError);
+            await stores.open();
+            expect(await expectRejection(openFeedbackStore(stores.file))).to.be.instanceOf(StoreFileError);
         });
     });
 });

@@ -10,7 +10,7 @@ import {
     openLowdbStorage,
     type LowdbStorageData,
 } from '../../src/storage/lowdbStorage.js';
-import { removeDir, tempDir } from '../helpers.js';
+import { expectRejection, storeFileEachTest } from '../helpers.js';
 
 function memoryStorage(): LowdbStorage {
     return new LowdbStorage(new Low<LowdbStorageData>(new Memory(), emptyStorageData()));
@@ -31,15 +31,6 @@ function countingAdapter(storage: Storage): TestAdapter {
         await userState.saveChanges(context);
         await context.sendActivity(`turn ${count}, previous ${previous}`);
     });
-}
-
-async function expectRejection(promise: Promise<unknown>): Promise<unknown> {
-    try {
-        await promise;
-    } catch (error) {
-        return error;
-    }
-    expect.fail('expected the promise to reject');
 }
 
 describe('LowdbStorage', () => {
@@ -169,28 +160,10 @@ describe('LowdbStorage', () => {
     });
 
     describe('on a JSON file', () => {
-        let dir: string;
-        let file: string;
-        const open: LowdbStorage[] = [];
-
-        async function openStorage(): Promise<LowdbStorage> {
-            const storage = await openLowdbStorage(file);
-            open.push(storage);
-            return storage;
-        }
-
-        beforeEach(async () => {
-            dir = await tempDir('luotsi-storage-');
-            file = path.join(dir, 'nested', 'state.json');
-        });
-
-        afterEach(async () => {
-            await Promise.all(open.splice(0).map((storage) => storage.close()));
-            await removeDir(dir);
-        });
+        const storages = storeFileEachTest('luotsi-storage-', path.join('nested', 'state.json'), openLowdbStorage);
 
         it('should read conversation and user state back after a restart', async () => {
-            const before = await openStorage();
+            const before = await storages.open();
             await countingAdapter(before)
                 .send('hei')
                 .assertReply('turn 1, previous (none)')
@@ -198,23 +171,23 @@ describe('LowdbStorage', () => {
                 .assertReply('turn 2, previous hei');
             await before.close();
 
-            const after = await openStorage();
+            const after = await storages.open();
             await countingAdapter(after).send('kiitos').assertReply('turn 3, previous tarvitsen apua');
         });
 
         it('should create the directory and write plain JSON', async () => {
-            const storage = await openStorage();
+            const storage = await storages.open();
             await storage.write({ key: { value: 1 } });
-            const data = JSON.parse(await readFile(file, 'utf8')) as LowdbStorageData;
+            const data = JSON.parse(await readFile(storages.file, 'utf8')) as LowdbStorageData;
             expect(data.items['key']).to.include({ value: 1 });
         });
 
         it('should keep eTags valid across a restart', async () => {
-            const before = await openStorage();
+            const before = await storages.open();
             await before.write({ key: { value: 1 } });
             await before.close();
 
-            const after = await openStorage();
+            const after = await storages.open();
             const item = (await after.read(['key']))['key'];
             await after.write({ key: { ...item, value: 2 } });
             const error = await expectRejection(after.write({ key: { ...item, value: 3 } }));
@@ -222,7 +195,7 @@ describe('LowdbStorage', () => {
         });
 
         it('should not lose any of many concurrent writes or deletes on disk', async () => {
-            const before = await openStorage();
+            const before = await storages.open();
             await before.write({ doomed: { value: -1 } });
             await Promise.all([
                 ...Array.from({ length: 30 }, (_, index) => before.write({ [`key-${index}`]: { value: index } })),
@@ -230,7 +203,7 @@ describe('LowdbStorage', () => {
             ]);
             await before.close();
 
-            const after = await openStorage();
+            const after = await storages.open();
             const keys = ['doomed', ...Array.from({ length: 30 }, (_, index) => `key-${index}`)];
             const items = await after.read(keys);
             expect(Object.keys(items)).to.have.length(30);
@@ -238,42 +211,42 @@ describe('LowdbStorage', () => {
         });
 
         it('should refuse to open a file that is already open, until it is closed', async () => {
-            const first = await openStorage();
-            const error = await expectRejection(openLowdbStorage(file));
+            const first = await storages.open();
+            const error = await expectRejection(openLowdbStorage(storages.file));
             expect(error).to.be.instanceOf(StoreFileError);
-            expect((error as StoreFileError).file).to.equal(path.resolve(file));
+            expect((error as StoreFileError).file).to.equal(path.resolve(storages.file));
 
             await first.close();
-            await openStorage();
+            await storages.open();
         });
 
         it('should refuse writes after close', async () => {
-            const storage = await openStorage();
+            const storage = await storages.open();
             await storage.close();
             await expectRejection(storage.write({ key: { value: 1 } }));
         });
 
         it('should keep a key named like an Object.prototype property across a restart', async () => {
-            const before = await openStorage();
+            const before = await storages.open();
             await before.write(Object.fromEntries([['__proto__', { value: 1 }]]));
             await before.close();
 
-            const after = await openStorage();
+            const after = await storages.open();
             expect(Object.keys(await after.read(['__proto__']))).to.deep.equal(['__proto__']);
         });
 
         it('should name a broken file without quoting its content', async () => {
-            await openStorage().then((storage) => storage.close());
-            await writeFile(file, '{"items": {"secret 131052-308T": ');
-            const error = await expectRejection(openLowdbStorage(file));
+            await storages.open().then((storage) => storage.close());
+            await writeFile(storages.file, '{"items": {"secret 131052-308T": ');
+            const error = await expectRejection(openLowdbStorage(storages.file));
             expect(error).to.be.instanceOf(StoreFileError);
             expect((error as Error).message)
-                .to.include(path.resolve(file))
+                .to.include(path.resolve(storages.file))
                 .and.not.include('131052');
 
             // A failed open must not keep the file locked.
-            await writeFile(file, JSON.stringify(emptyStorageData()));
-            await openStorage();
+            await writeFile(storages.file, JSON.stringify(emptyStorageData()));
+            await storages.open();
         });
     });
 });

@@ -117,6 +117,9 @@ describe('resident chat page', () => {
                 expect(bundle).to.be.greaterThan(-1);
                 expect(script).to.be.greaterThan(bundle);
                 expect(html).to.contain('<link rel="stylesheet" href="/web/resident.css">');
+                const base = html.indexOf('<link rel="stylesheet" href="/web/base.css">');
+                expect(base).to.be.greaterThan(-1);
+                expect(html.indexOf('<link rel="stylesheet" href="/web/resident.css">')).to.be.greaterThan(base);
                 expect(html).to.not.match(/<script(?![^>]*type="application\/json")[^>]*>[^<]/);
                 expect(html).to.not.match(/\sstyle="/);
                 expect(html).to.not.match(/https?:\/\//);
@@ -152,6 +155,12 @@ describe('resident chat page', () => {
 
             it('should tell the script it runs embedded', () => {
                 expect(clientConfig(html).embed).to.equal(true);
+            });
+
+            it('should load the shared base stylesheet before resident.css', () => {
+                const base = html.indexOf('<link rel="stylesheet" href="/web/base.css">');
+                expect(base).to.be.greaterThan(-1);
+                expect(html.indexOf('<link rel="stylesheet" href="/web/resident.css">')).to.be.greaterThan(base);
             });
         });
     }

@@ -136,6 +136,7 @@ describe('resident page routes', () => {
         for (const [file, type] of [
             ['resident.js', 'text/javascript; charset=utf-8'],
             ['resident.css', 'text/css; charset=utf-8'],
+            ['base.css', 'text/css; charset=utf-8'],
             ['embed.css', 'text/css; charset=utf-8'],
             ['embed-demo.css', 'text/css; charset=utf-8'],
         ]) {

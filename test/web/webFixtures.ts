@@ -1,32 +1,15 @@
 import { expect } from 'chai';
-import i18next, { type TFunction } from 'i18next';
 import type { Region } from '../../src/content/schema.js';
 import type { Language } from '../../src/content/vocabulary.js';
 import { LOCALE_RESOURCES } from '../../src/i18n/i18n.js';
+import { translatorFrom, type Translator } from '../helpers.js';
 
-export interface Translator {
-    readonly t: TFunction;
-    /** Keys a page asked for that the language does not have (no fallback language, so nothing hides them). */
-    readonly missing: string[];
-}
-
-/** A TFunction built like the app's (own instance, no HTML escaping) from every resource of one language. */
-export async function translator(
+/** A translator from every resource of one language, as the resident pages get it. */
+export function translator(
     language: Language,
     resource: Record<string, unknown> = LOCALE_RESOURCES[language],
 ): Promise<Translator> {
-    const missing: string[] = [];
-    const instance = i18next.createInstance();
-    await instance.init({
-        lng: language,
-        fallbackLng: false,
-        resources: { [language]: { translation: resource } },
-        interpolation: { escapeValue: false },
-        returnNull: false,
-        saveMissing: true,
-        missingKeyHandler: (_languages, _namespace, key) => missing.push(key),
-    });
-    return { t: instance.getFixedT(language), missing };
+    return translatorFrom(language, resource);
 }
 
 /** A copy of the region whose every resident-visible text tries to inject markup. */
