@@ -43,7 +43,7 @@ export class Conversation {
     bot!: LuotsiBot;
     private adapter!: TestAdapter;
 
-    private constructor(private readonly options: ConversationOptions) {
+    private constructor(options: ConversationOptions) {
         this.storage = options.storage ?? new MemoryStorage();
         this.handovers = options.handovers ?? createMemoryHandoverQueue();
     }

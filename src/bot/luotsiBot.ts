@@ -1,6 +1,6 @@
 import { ActivityHandler, TurnContext, type Activity, type ConversationState } from 'botbuilder';
 import { DialogSet, type DialogState } from 'botbuilder-dialogs';
-import type { TFunction, i18n } from 'i18next';
+import type { i18n } from 'i18next';
 import type { Catalogue } from '../content/catalogue.js';
 import { detectDanger } from '../safety/detectDanger.js';
 import type { ServiceSearch } from '../search/serviceSearch.js';

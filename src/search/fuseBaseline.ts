@@ -6,7 +6,7 @@ import type { Language } from '../content/vocabulary.js';
 export class FuseBaseline {
     private readonly fuses: Record<Language, Fuse<Service>>;
 
-    constructor(private readonly services: readonly Service[]) {
+    constructor(services: readonly Service[]) {
         const build = (language: Language) =>
             new Fuse(services, { keys: [`names.${language}`, `summary.${language}`], includeScore: true });
         this.fuses = { fi: build('fi'), sv: build('sv'), en: build('en') };

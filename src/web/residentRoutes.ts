@@ -46,8 +46,6 @@ const PUBLIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'publ
 /** Azure Direct Line (global and EU endpoints), for a deployment that uses the Azure channel instead of the local one. */
 const DIRECT_LINE_HOSTS = ['https://directline.botframework.com', 'https://europe.directline.botframework.com'];
 
-/** Our own files may change with any deployment: always revalidate (the ETag makes that cheap). */
-const OWN_FILE_CACHE = 'no-cache';
 /** The vendored bundle changes only with a dependency upgrade; a day is a fair trade against its 3.9 MB. */
 const VENDOR_CACHE = 'public, max-age=86400';
 /** Files other sites load on every page view; an hour keeps deployments visible the same day. */
