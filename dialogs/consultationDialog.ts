@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { openingStatus } from '../src/content/openingHours.js';
-import { matchChoice, messageWithReplies, phrasesOf } from '../src/bot/choices.js';
+import { matchLocalized, messageWithReplies } from '../src/bot/choices.js';
 import { translatorOf, type DialogDeps } from '../src/bot/dialogDeps.js';
 import { readInput } from '../src/bot/userInput.js';
 import type { HandoverOptions } from './handoverDialog.js';
@@ -58,9 +58,10 @@ export class ConsultationDialog extends LuotsiDialog<ConsultationOptions> {
         const text = input.kind === 'text' ? input.text : '';
         const { t } = await translatorOf(this.deps, step.context);
         const pick = <T>(choices: [T, string][]) =>
-            matchChoice(
+            matchLocalized(
                 text,
-                choices.map(([value, key]) => ({ value, phrases: phrasesOf(this.inAllLanguages(key)) })),
+                this.deps.i18n,
+                choices.map(([value, key]) => [value, [key]] as const),
             );
 
         if (options.stage === 'kind') {
@@ -101,12 +102,6 @@ export class ConsultationDialog extends LuotsiDialog<ConsultationOptions> {
             note,
         };
         return step.endDialog({ handover });
-    }
-
-    /** A label as one LocalizedText, so an answer in any of the three languages counts. */
-    private inAllLanguages(key: string) {
-        const [fi, sv, en] = (['fi', 'sv', 'en'] as const).map((language) => this.deps.i18n.getFixedT(language)(key));
-        return { fi: fi!, sv: sv!, en: en! };
     }
 }
 

@@ -2,7 +2,7 @@ import { TurnContext } from 'botbuilder';
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { formatHours, formatOpeningStatus } from '../src/content/formatHours.js';
 import { openingStatus } from '../src/content/openingHours.js';
-import { matchChoice, messageWithReplies } from '../src/bot/choices.js';
+import { matchLocalized, messageWithReplies } from '../src/bot/choices.js';
 import { recogniseCommand } from '../src/bot/commands.js';
 import { counsellorContactText } from '../src/bot/counsellorContact.js';
 import { profileOf, recordStats, translatorOf, type DialogDeps } from '../src/bot/dialogDeps.js';
@@ -119,11 +119,7 @@ export class HandoverDialog extends LuotsiDialog<HandoverOptions> {
         const input = readInput(step.context.activity);
         const text = input.kind === 'text' ? input.text : '';
         const { t } = await translatorOf(this.deps, step.context);
-        const pick = <T>(choices: [T, string[]][]) =>
-            matchChoice(
-                text,
-                choices.map(([value, keys]) => ({ value, phrases: keys.flatMap((key) => this.allLanguages(key)) })),
-            );
+        const pick = <T>(choices: [T, string[]][]) => matchLocalized(text, this.deps.i18n, choices);
 
         switch (options.stage) {
             case 'consent': {
@@ -204,19 +200,22 @@ export class HandoverDialog extends LuotsiDialog<HandoverOptions> {
         }
         const command = recogniseCommand(text)?.command;
         if (handover.status === 'waiting') {
-            if (pick(text, [['cancel', this.allLanguages('handoverChat.cancelQueue')]]) || command === 'none') {
+            if (
+                matchLocalized(text, this.deps.i18n, [['cancel', ['handoverChat.cancelQueue']]]) ||
+                command === 'none'
+            ) {
                 await this.deps.handovers.cancel(id, this.deps.now());
                 await this.forgetHandover(step.context);
                 await step.context.sendActivity(t('handoverChat.cancelled'));
                 return step.endDialog({ handoverEnded: true });
             }
-            if (pick(text, [['callback', this.allLanguages('handoverChat.leaveCallback')]])) {
+            if (matchLocalized(text, this.deps.i18n, [['callback', ['handoverChat.leaveCallback']]])) {
                 return this.askAgain(step, { ...options, stage: 'phone', preference: 'callback', retried: false });
             }
         }
         if (
             handover.status === 'accepted' &&
-            (command === 'done' || pick(text, [['end', this.allLanguages('handoverChat.endWords')]]))
+            (command === 'done' || matchLocalized(text, this.deps.i18n, [['end', ['handoverChat.endWords']]]))
         ) {
             await this.deps.handovers.appendMessage(id, {
                 from: 'resident',
@@ -317,19 +316,4 @@ export class HandoverDialog extends LuotsiDialog<HandoverOptions> {
         const profile = await profileOf(this.deps, context);
         delete profile.handover;
     }
-
-    /** A locale string in all three languages, so a button pressed before a language switch still counts. */
-    private allLanguages(key: string): string[] {
-        return (['fi', 'sv', 'en'] as const).flatMap((language) => {
-            const value = this.deps.i18n.getFixedT(language)(key, { returnObjects: true }) as unknown;
-            return Array.isArray(value) ? value.map(String) : [String(value)];
-        });
-    }
-}
-
-function pick(text: string, choices: [string, string[]][]): string | undefined {
-    return matchChoice(
-        text,
-        choices.map(([value, phrases]) => ({ value, phrases })),
-    );
 }

@@ -4,7 +4,7 @@ import type { LifeSituation, ServicePath } from '../src/content/schema.js';
 import type { LifeSituationId } from '../src/content/vocabulary.js';
 import { supportsCards } from '../src/cards/adaptiveCard.js';
 import { pathCard, pathText } from '../src/cards/serviceCards.js';
-import { matchChoice, messageWithReplies, phrasesOf } from '../src/bot/choices.js';
+import { inEveryLanguage, matchChoice, messageWithReplies, phrasesOf } from '../src/bot/choices.js';
 import { recogniseCommand } from '../src/bot/commands.js';
 import { noteLifeSituation, noteSuggestedServices } from '../src/bot/conversationProfile.js';
 import { offerOwnWorkerIfManyNeeds } from '../src/bot/ownWorker.js';
@@ -162,11 +162,7 @@ export class LifeSituationDialog extends LuotsiDialog<LifeSituationOptions> {
             const service = this.deps.catalogue.servicesById.get(step.serviceId);
             if (!service) return [];
             const names = phrasesOf(service.names);
-            const buttons = names.flatMap((name) =>
-                (['fi', 'sv', 'en'] as const).map((language) =>
-                    this.deps.i18n.getFixedT(language)('buttons.moreAbout', { name }),
-                ),
-            );
+            const buttons = names.flatMap((name) => inEveryLanguage(this.deps.i18n, 'buttons.moreAbout', { name }));
             return [{ value: service.id, phrases: [...names, ...buttons] }];
         });
         return matchChoice(text, choices);

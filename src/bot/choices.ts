@@ -1,3 +1,4 @@
+import type { i18n } from 'i18next';
 import { ActionTypes, MessageFactory, type Activity, type Attachment, type CardAction } from 'botbuilder';
 import type { LocalizedText, LocalizedWords } from '../content/schema.js';
 import { LANGUAGES } from '../content/vocabulary.js';
@@ -56,4 +57,27 @@ export function matchChoice<T>(text: string, choices: readonly Choice<T>[]): T |
         }
     }
     return best?.value;
+}
+
+/**
+ * A locale string (or phrase list) in all three languages, so an answer or a button pressed before a language switch
+ * still counts.
+ */
+export function inEveryLanguage(i18n: i18n, key: string, options: Record<string, unknown> = {}): string[] {
+    return LANGUAGES.flatMap((language) => {
+        const value: unknown = i18n.getFixedT(language)(key, { ...options, returnObjects: true });
+        return Array.isArray(value) ? value.map(String) : [String(value)];
+    });
+}
+
+/** The choice whose locale phrases, in any language, the answer picks (see `matchChoice`). */
+export function matchLocalized<T>(
+    text: string,
+    i18n: i18n,
+    choices: readonly (readonly [T, readonly string[]])[],
+): T | undefined {
+    return matchChoice(
+        text,
+        choices.map(([value, keys]) => ({ value, phrases: keys.flatMap((key) => inEveryLanguage(i18n, key)) })),
+    );
 }
