@@ -14,6 +14,8 @@ import { LuotsiDialog } from './luotsiDialog.js';
 import { SERVICE_DETAILS_DIALOG } from './serviceDetailsDialog.js';
 
 export const SERVICE_SEARCH_DIALOG = 'serviceSearch';
+/** Turn-state key prefix for this turn's search outcomes. */
+const SEARCH_CACHE_KEY = 'luotsi.searchOutcome';
 /** Suggestions shown at once: enough to choose from, few enough to read on a phone. */
 const SHOWN = 3;
 /** Failed attempts (nothing found, or "none of these") before a person is offered instead of another try. */
@@ -170,8 +172,14 @@ export class ServiceSearchDialog extends LuotsiDialog<ServiceSearchOptions> {
     /** In the conversation's language; a text in another of the three languages is still understood. */
     private async searchFor(context: TurnContext, query: string): Promise<SearchOutcome> {
         const { language } = await translatorOf(this.deps, context);
-        const outcome = this.deps.search.search(query, language);
-        return outcome.matched ? outcome : this.deps.search.search(query, 'auto');
+        // Counting, showing and reading a pick all need the same outcome within a turn: search once.
+        const key = `${SEARCH_CACHE_KEY}:${language}:${query}`;
+        const cached = context.turnState.get(key) as SearchOutcome | undefined;
+        if (cached) return cached;
+        const inLanguage = this.deps.search.search(query, language);
+        const outcome = inLanguage.matched ? inLanguage : this.deps.search.search(query, 'auto');
+        context.turnState.set(key, outcome);
+        return outcome;
     }
 }
 
