@@ -3,11 +3,11 @@ import type { Request, Response, Server } from 'restify';
 import type { AuditLog } from '../audit/auditLog.js';
 import { requireSession, sessionOf } from '../auth/restifyAuth.js';
 import type { SessionStore } from '../auth/sessions.js';
-import { LANGUAGES, type Language } from '../content/vocabulary.js';
 import { computeStats, feedbackItems, type StatsReport } from './computeStats.js';
 import { renderDashboard, STATS_CSV_PATH, STATS_PAGE_PATH } from './dashboardPage.js';
 import { dailyRowsToCsv } from './statsCsv.js';
 import { parseStatsQuery, type ParsedStatsQuery } from './statsQuery.js';
+import { pageLanguage } from '../web/http.js';
 import type { StatsStore } from './statsStore.js';
 
 export interface StatsRouteDeps {
@@ -72,9 +72,4 @@ function filtersOf(parsed: ParsedStatsQuery) {
 
 function reportOf(events: Parameters<typeof computeStats>[0], parsed: ParsedStatsQuery): StatsReport {
     return computeStats(events, filtersOf(parsed));
-}
-
-function pageLanguage(req: Request): Language {
-    const asked = String(req.query?.lang ?? '');
-    return (LANGUAGES as readonly string[]).includes(asked) ? (asked as Language) : 'fi';
 }
